@@ -1,0 +1,137 @@
+package org.malau.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Exercises the native stack end to end: a few DL4J training steps of a tiny CNN and an OpenCV
+ * Haar face detection with the cascade shipped in the OpenCV jar. Used by {@code ./mal selfcheck}
+ * and by the OSGi integration test, where native loading usually breaks first.
+ */
+public final class RuntimeSelfCheck {
+    /**
+     * The frontal-face cascade inside the OpenCV jar, relative to the platform's share folder. alt2
+     * rather than default: on the project's real photos default gave false faces in clutter.
+     */
+    static final String FRONTAL_FACE_CASCADE = "share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
+
+    private RuntimeSelfCheck() {
+    }
+
+    /**
+     * Trains a tiny convolutional network on a separable toy problem (bright left half vs bright
+     * right half of an 8x8 image) and returns the loss after each step.
+     */
+    public static double[] trainTinyNetwork(int steps, long seed) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, was " + steps);
+        }
+        NativeRuntime.ensureNd4j();
+        return NativeRuntime.withEngineClassLoader(() -> {
+            Nd4j.getRandom().setSeed(seed);
+            MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(0.01))
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(8, 8, 1))
+                .build();
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            int n = 32;
+            INDArray x = Nd4j.zeros(DataType.FLOAT, n, 1, 8, 8);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, n, 2);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            for (int i = 0; i < n; i++) {
+                int cls = i % 2;
+                for (int r = 0; r < 8; r++) {
+                    for (int c = 0; c < 8; c++) {
+                        boolean bright = (c < 4) == (cls == 0);
+                        x.putScalar(new long[] {i, 0, r, c}, (bright ? 0.8 : 0.2) + 0.1 * (random.nextDouble() - 0.5));
+                    }
+                }
+                y.putScalar(i, cls, 1.0);
+            }
+            double[] losses = new double[steps];
+            for (int s = 0; s < steps; s++) {
+                net.fit(x, y);
+                losses[s] = net.score();
+            }
+            return losses;
+        });
+    }
+
+    /**
+     * Detects frontal faces with OpenCV's Haar cascade {@code frontalface_alt2}.
+     *
+     * @return face boxes as {x, y, width, height} in image pixels
+     * @throws IOException if the image cannot be read
+     */
+    public static List<int[]> detectFaces(Path image) throws IOException {
+        if (!Files.isReadable(image)) {
+            throw new IOException("cannot read image file " + image);
+        }
+        NativeRuntime.ensureOpenCv();
+        CascadeClassifier cascade = loadFrontalFaceCascade();
+        Mat colour = opencv_imgcodecs.imread(image.toString());
+        if (colour.empty()) {
+            throw new IOException("OpenCV could not decode image file " + image);
+        }
+        Mat grey = new Mat();
+        opencv_imgproc.cvtColor(colour, grey, opencv_imgproc.COLOR_BGR2GRAY);
+        opencv_imgproc.equalizeHist(grey, grey);
+        int minSide = Math.max(24, Math.min(grey.cols(), grey.rows()) / 10);
+        RectVector faces = new RectVector();
+        cascade.detectMultiScale(grey, faces, 1.1, 5, 0, new Size(minSide, minSide), new Size());
+        List<int[]> boxes = new ArrayList<>();
+        for (long i = 0; i < faces.size(); i++) {
+            Rect r = faces.get(i);
+            boxes.add(new int[] {r.x(), r.y(), r.width(), r.height()});
+        }
+        return boxes;
+    }
+
+    private static CascadeClassifier loadFrontalFaceCascade() throws IOException {
+        String resource = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/" + FRONTAL_FACE_CASCADE;
+        File file = NativeRuntime.withEngineClassLoader(() -> Loader.cacheResource(RuntimeSelfCheck.class, resource));
+        if (file == null) {
+            throw new IOException("Haar cascade " + resource + " not found in the OpenCV jar for platform " + Loader.getPlatform());
+        }
+        CascadeClassifier cascade = new CascadeClassifier(file.getAbsolutePath());
+        if (cascade.empty()) {
+            throw new IOException("OpenCV could not load the Haar cascade " + file);
+        }
+        return cascade;
+    }
+}
