@@ -13,6 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.malau.face.AlignOptions;
+import org.malau.face.AlignStatus;
+import org.malau.face.FaceAligner;
+import org.malau.face.ImageAlignment;
 import org.malau.runtime.NativeRuntime;
 import org.malau.runtime.RuntimeSelfCheck;
 import org.osgi.framework.Bundle;
@@ -75,6 +79,19 @@ class EngineInOsgiTest {
         int[] box = faces.get(0);
         // The portrait is 910x1137; a real face box is a sizeable part of the width, not a speck.
         assertTrue(box[2] > 910 / 6, "face box too small to be the face: " + Arrays.toString(box));
+    }
+
+    @Test
+    void faceAlignerFindsFaceAndEyesWithItsCascadesInsideOsgi() {
+        Path photo = sharedData().resolve("faces/usgov_obama.jpg");
+        try (FaceAligner aligner = new FaceAligner(AlignOptions.defaults())) {
+            ImageAlignment result = aligner.align(photo);
+            System.out.println("OSGi FaceAligner on " + photo.getFileName() + ": " + result.status() + " " + result.faces().size()
+                + " face(s), first " + (result.faces().isEmpty() ? "-" : result.faces().get(0).status() + " " + result.faces().get(0).eyes()));
+            assertEquals(1, result.faces().size(), "one face: " + result.message());
+            assertEquals(AlignStatus.OK, result.faces().get(0).status(), "both eyes found by the eye cascades");
+            assertTrue(result.faces().get(0).png().length > 100, "an encoded aligned crop");
+        }
     }
 
     private static Path sharedData() {

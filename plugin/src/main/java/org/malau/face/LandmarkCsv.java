@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code eye_imgleft_x, eye_imgleft_y, eye_imgright_x, eye_imgright_y} (the layout of
  * {@code shared/data/landmarks/eyes.csv}; {@code left_x, left_y, right_x, right_y} also work) or by a
  * {@code landmarks} column naming a {@code .tem} or {@code .pts} file (relative to the CSV's folder).
- * Other columns are ignored.
+ * Other columns are ignored. A row whose eye and landmark cells are all empty lists the image without
+ * a face (the synthetic generator writes such rows for samples that show no face); the image is then
+ * left to the detector.
  */
 public final class LandmarkCsv {
     private LandmarkCsv() {
@@ -62,6 +64,9 @@ public final class LandmarkCsv {
                 Landmarks lm;
                 if (lmFile >= 0 && lmFile < f.size() && !f.get(lmFile).isBlank()) {
                     lm = Landmarks.of(LandmarkFiles.read(base.resolve(f.get(lmFile).trim())));
+                } else if (blank(f, lx) && blank(f, ly) && blank(f, rx) && blank(f, ry)) {
+                    out.computeIfAbsent(image, k -> new ArrayList<>());
+                    continue;
                 } else {
                     lm = Landmarks.ofEyes(new PixelPoint(num(f, lx), num(f, ly)), new PixelPoint(num(f, rx), num(f, ry)));
                 }
@@ -74,7 +79,15 @@ public final class LandmarkCsv {
     }
 
     private static double num(List<String> f, int col) {
+        if (blank(f, col)) {
+            throw new IllegalArgumentException("eye coordinate in column " + (col + 1)
+                + " is empty while other eye cells are filled; give all four or none");
+        }
         return Double.parseDouble(f.get(col).trim());
+    }
+
+    private static boolean blank(List<String> f, int col) {
+        return col < 0 || col >= f.size() || f.get(col).isBlank();
     }
 
     private static int first(List<String> header, String... names) {
