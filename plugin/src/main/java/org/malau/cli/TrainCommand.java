@@ -1,0 +1,226 @@
+package org.malau.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.malau.eval.AuDetectionScores;
+import org.malau.model.ModelFile;
+import org.malau.model.Normalisation;
+import org.malau.train.Augmentation;
+import org.malau.train.CancellationCheck;
+import org.malau.train.CsvFaceDataset;
+import org.malau.train.EpochRecord;
+import org.malau.train.LearningRateSchedule;
+import org.malau.train.MalTrainer;
+import org.malau.train.Strategies;
+import org.malau.train.TrainingConfig;
+import org.malau.train.TrainingListener;
+import org.malau.train.TrainingResult;
+
+/** {@code ./mal train}: trains an AU detector from aligned crops listed in CSV files. */
+public final class TrainCommand implements Command {
+    private static final Set<String> SWITCHES = Set.of("--no-augment", "--balance-au");
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train an AU detector (MAL or a baseline) on aligned face crops";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+            "usage: ./mal train --au CSV --fe CSV --strategy NAME --out MODEL.zip [options]",
+            "",
+            "Trains on ALIGNED crops (run ./mal align first); other images are simply resized to the",
+            "network input. CSV layout as ./mal synth writes it: file (relative to the CSV), subject,",
+            "expression, corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored.",
+            "Also writes MODEL-history.csv (per epoch) and MODEL-weights.csv (per sample and epoch).",
+            "",
+            "  --au CSV               AU-labelled faces (required)",
+            "  --fe CSV               expression-labelled faces (required except for au-only)",
+            "  --strategy NAME        " + String.join(", ", Strategies.NAMES) + " (default mal)",
+            "  --out FILE             model file to write (required)",
+            "  --seed S               master seed (default 1)",
+            "  --epochs E             passes over the AU training part (default 10)",
+            "  --max-iterations N     iteration budget, 0 = epochs only (default 0)",
+            "  --batch N              AU samples per iteration (default 32)",
+            "  --fe-batch M           expression samples per iteration (default 32)",
+            "  --meta-batch K         meta-split samples per iteration (default 16)",
+            "  --meta-fraction F      share of AU data held out, subject-disjoint (default 0.1)",
+            "  --patience P           early stop after P epochs without better meta F1, 0 = off (default 0)",
+            "  --optimizer NAME       adam or sgd (default adam)",
+            "  --lr R                 learning rate (default 0.001)",
+            "  --schedule NAME        constant, step or cosine (default constant)",
+            "  --step-every N         iterations between step decays (default 1000)",
+            "  --step-factor F        step decay factor (default 0.5)",
+            "  --lambda L             mtl: weight of the expression loss (default 1)",
+            "  --alpha A              mal: virtual step size (default 0.1)",
+            "  --beta B               mal: meta-net learning rate (default 0.001)",
+            "  --meta-hidden H        mal: meta-net hidden units (default 32)",
+            "  --meta-interval N      mal: meta steps every N iterations, psi's weights in between (default 1)",
+            "  --input-size PX        network input size (default 48)",
+            "  --channels C           1 grey or 3 colour (default 1)",
+            "  --conv A,B,C           conv block widths (default 16,32,64)",
+            "  --features F           feature layer size (default 64)",
+            "  --normalisation MODE   per-image or fixed (default per-image)",
+            "  --norm-mean M          fixed normalisation mean (default 0.5)",
+            "  --norm-std S           fixed normalisation std (default 0.25)",
+            "  --no-augment           no shift / brightness / contrast augmentation",
+            "  --balance-au           weigh each AU's positives by its negative/positive ratio (max 10)",
+            "  --history FILE         history CSV (default MODEL-history.csv)",
+            "  --weights FILE         sample-weight CSV (default MODEL-weights.csv)");
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Map<String, String> o = parse(args, SWITCHES);
+        TrainingConfig config;
+        Path auCsv = Path.of(required(o, "--au"));
+        Path model = Path.of(required(o, "--out"));
+        String strategy = o.getOrDefault("--strategy", "mal");
+        Path feCsv = o.containsKey("--fe") ? Path.of(o.get("--fe")) : null;
+        try {
+            TrainingConfig.Builder b = TrainingConfig.builder().strategy(strategy);
+            b.seed(parseLong(o, "--seed", 1));
+            b.epochs(parseInt(o, "--epochs", 10));
+            b.maxIterations(parseInt(o, "--max-iterations", 0));
+            b.auBatch(parseInt(o, "--batch", 32));
+            b.expressionBatch(parseInt(o, "--fe-batch", 32));
+            b.validationBatch(parseInt(o, "--meta-batch", 16));
+            b.metaFraction(parseDouble(o, "--meta-fraction", 0.1));
+            b.patience(parseInt(o, "--patience", 0));
+            b.optimizer(o.getOrDefault("--optimizer", "adam"));
+            b.schedule(new LearningRateSchedule(o.getOrDefault("--schedule", "constant"), parseDouble(o, "--lr", 1e-3),
+                parseInt(o, "--step-every", 1000), parseDouble(o, "--step-factor", 0.5)));
+            b.lambda(parseDouble(o, "--lambda", 1));
+            b.alpha(parseDouble(o, "--alpha", 0.1));
+            b.beta(parseDouble(o, "--beta", 1e-3));
+            b.metaHidden(parseInt(o, "--meta-hidden", 32));
+            b.metaInterval(parseInt(o, "--meta-interval", 1));
+            b.inputSize(parseInt(o, "--input-size", 48));
+            b.channels(parseInt(o, "--channels", 1));
+            b.convChannels(parseInts(o, "--conv", new int[] {16, 32, 64}));
+            b.featureSize(parseInt(o, "--features", 64));
+            b.normalisation(new Normalisation(o.getOrDefault("--normalisation", Normalisation.PER_IMAGE),
+                parseDouble(o, "--norm-mean", 0.5), parseDouble(o, "--norm-std", 0.25)));
+            b.augmentation(o.containsKey("--no-augment") ? Augmentation.none() : Augmentation.defaults());
+            b.balanceAuPositives(o.containsKey("--balance-au"));
+            config = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (feCsv == null && !strategy.equals("au-only")) {
+            throw new UsageException("--fe CSV is required for strategy " + strategy);
+        }
+        String stem = model.toString().replaceFirst("\\.zip$", "");
+        Path history = Path.of(o.getOrDefault("--history", stem + "-history.csv"));
+        Path weights = Path.of(o.getOrDefault("--weights", stem + "-weights.csv"));
+
+        CsvFaceDataset au = CsvFaceDataset.read(auCsv);
+        CsvFaceDataset fe = feCsv == null ? null : CsvFaceDataset.read(feCsv);
+        out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples%n", strategy, au.size(), fe == null ? 0 : fe.size());
+        TrainingResult r = new MalTrainer(config).train(au, fe, new TrainingListener() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public void epochFinished(EpochRecord e) {
+                out.printf(Locale.ROOT, "epoch %d: AU loss %.4f, FE loss %.4f, meta loss %.4f, meta AU F1 %.3f (tuned %.3f), FE acc %.3f,"
+                    + " FE weight AUC %.3f, %.1f s%n", e.epoch(), e.auLoss(), e.expressionLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(),
+                    e.metaExpressionAccuracy(), e.weightCleanAuc(), e.seconds());
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("warning: " + message);
+            }
+        }, CancellationCheck.never());
+        ModelFile.write(r.model(), model);
+        r.history().writeCsv(history);
+        r.weights().writeCsv(weights);
+        AuDetectionScores s = r.metaScores();
+        if (s != null) {
+            out.printf(Locale.ROOT, "meta-split average AU F1 with tuned thresholds: %.3f%n", s.averageF1());
+        }
+        out.println("wrote " + model + ", " + history + ", " + weights);
+        return 0;
+    }
+
+    /** {@code --flag value} pairs and bare switches; rejects anything else. */
+    static Map<String, String> parse(List<String> args, Set<String> switches) throws UsageException {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + a + "'; options start with --");
+            }
+            if (switches.contains(a)) {
+                o.put(a, "");
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException(a + " expects a value");
+            }
+            o.put(a, args.get(++i));
+        }
+        return o;
+    }
+
+    static String required(Map<String, String> o, String flag) throws UsageException {
+        String v = o.get(flag);
+        if (v == null || v.isBlank()) {
+            throw new UsageException(flag + " is required");
+        }
+        return v;
+    }
+
+    private static int parseInt(Map<String, String> o, String flag, int def) throws UsageException {
+        String v = o.get(flag);
+        try {
+            return v == null ? def : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " expects an integer, got '" + v + "'");
+        }
+    }
+
+    private static long parseLong(Map<String, String> o, String flag, long def) throws UsageException {
+        String v = o.get(flag);
+        try {
+            return v == null ? def : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " expects an integer, got '" + v + "'");
+        }
+    }
+
+    private static double parseDouble(Map<String, String> o, String flag, double def) throws UsageException {
+        String v = o.get(flag);
+        try {
+            return v == null ? def : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " expects a number, got '" + v + "'");
+        }
+    }
+
+    private static int[] parseInts(Map<String, String> o, String flag, int[] def) throws UsageException {
+        String v = o.get(flag);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return java.util.Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " expects comma-separated integers, got '" + v + "'");
+        }
+    }
+}

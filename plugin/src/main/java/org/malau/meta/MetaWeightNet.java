@@ -1,0 +1,226 @@
+package org.malau.meta;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * The meta net psi of MAL: a one-hidden-layer MLP that maps a sample's detached backbone features
+ * plus a task indicator (0 = AU sample, 1 = expression sample) to a weight in (0, 1).
+ * <p>
+ * It has a few thousand parameters, so it is plain Java: forward, backward and its optimiser take
+ * microseconds, no native library is involved, and it works unchanged with any network backend.
+ * Inputs are standardised per sample (zero mean, unit variance over the feature vector) so that
+ * the growing scale of the backbone's ReLU features during training does not saturate the
+ * hidden layer; the task indicator is appended afterwards. The output bias starts at 0, so every
+ * sample starts at weight 0.5.
+ * <p>
+ * Parameters are one flat vector: W1 (hidden x (F+1)), b1 (hidden), w2 (hidden), b2.
+ */
+public final class MetaWeightNet {
+    private static final int FORMAT = 1;
+
+    private final int featureSize;
+    private final int hiddenSize;
+    private final double[] psi;
+
+    private MetaWeightNet(int featureSize, int hiddenSize, double[] psi) {
+        this.featureSize = featureSize;
+        this.hiddenSize = hiddenSize;
+        this.psi = psi;
+    }
+
+    /** A new net with small seeded random first-layer weights. */
+    public static MetaWeightNet create(int featureSize, int hiddenSize, long seed) {
+        if (featureSize < 1 || hiddenSize < 1) {
+            throw new IllegalArgumentException("meta net needs at least one feature and one hidden unit");
+        }
+        int in = featureSize + 1;
+        double[] p = new double[parameterCount(featureSize, hiddenSize)];
+        SplittableRandom r = new SplittableRandom(seed);
+        double s1 = Math.sqrt(2.0 / in);
+        for (int i = 0; i < hiddenSize * in; i++) {
+            p[i] = gaussian(r) * s1;
+        }
+        int w2 = hiddenSize * in + hiddenSize;
+        double s2 = Math.sqrt(1.0 / hiddenSize);
+        for (int h = 0; h < hiddenSize; h++) {
+            p[w2 + h] = gaussian(r) * s2 * 0.1;
+        }
+        return new MetaWeightNet(featureSize, hiddenSize, p);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u = r.nextDouble();
+        double v = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    static int parameterCount(int featureSize, int hiddenSize) {
+        return hiddenSize * (featureSize + 1) + hiddenSize + hiddenSize + 1;
+    }
+
+    public int featureSize() {
+        return featureSize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    public int parameterCount() {
+        return psi.length;
+    }
+
+    /** A copy of psi. */
+    public double[] parameters() {
+        return psi.clone();
+    }
+
+    /** psi += scale * direction. */
+    public void addToParameters(double[] direction, double scale) {
+        if (direction.length != psi.length) {
+            throw new IllegalArgumentException("expected " + psi.length + " meta parameters, got " + direction.length);
+        }
+        for (int i = 0; i < psi.length; i++) {
+            psi[i] += scale * direction[i];
+        }
+    }
+
+    /** A deep copy, for the immutable trained model. */
+    public MetaWeightNet copy() {
+        return new MetaWeightNet(featureSize, hiddenSize, psi.clone());
+    }
+
+    /** Weight of each sample. */
+    public double[] weights(float[][] features, int[] task) {
+        return forward(features, task).weights();
+    }
+
+    /** Forward pass keeping what the backward pass needs. */
+    public Pass forward(float[][] features, int[] task) {
+        int n = features.length;
+        int in = featureSize + 1;
+        double[][] x = new double[n][];
+        double[][] h = new double[n][hiddenSize];
+        double[] w = new double[n];
+        int b1 = hiddenSize * in;
+        int w2 = b1 + hiddenSize;
+        int b2 = w2 + hiddenSize;
+        for (int s = 0; s < n; s++) {
+            if (features[s].length != featureSize) {
+                throw new IllegalArgumentException("meta net expects " + featureSize + " features, got " + features[s].length);
+            }
+            x[s] = input(features[s], task[s]);
+            double z = psi[b2];
+            for (int k = 0; k < hiddenSize; k++) {
+                double a = psi[b1 + k];
+                int row = k * in;
+                for (int i = 0; i < in; i++) {
+                    a += psi[row + i] * x[s][i];
+                }
+                h[s][k] = a > 0 ? a : 0;
+                z += psi[w2 + k] * h[s][k];
+            }
+            w[s] = 1 / (1 + Math.exp(-z));
+        }
+        return new Pass(x, h, w);
+    }
+
+    private double[] input(float[] f, int task) {
+        double mean = 0;
+        for (float v : f) {
+            mean += v;
+        }
+        mean /= f.length;
+        double var = 0;
+        for (float v : f) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / f.length + 1e-6);
+        double[] x = new double[featureSize + 1];
+        for (int i = 0; i < featureSize; i++) {
+            x[i] = (f[i] - mean) / sd;
+        }
+        x[featureSize] = task;
+        return x;
+    }
+
+    /**
+     * d(objective)/d(psi) given d(objective)/d(w_s) for every sample of {@code pass}.
+     */
+    public double[] gradient(Pass pass, double[] dObjectiveDWeight) {
+        int in = featureSize + 1;
+        int b1 = hiddenSize * in;
+        int w2 = b1 + hiddenSize;
+        int b2 = w2 + hiddenSize;
+        double[] g = new double[psi.length];
+        for (int s = 0; s < pass.weights.length; s++) {
+            double w = pass.weights[s];
+            double dz = dObjectiveDWeight[s] * w * (1 - w);
+            if (dz == 0) {
+                continue;
+            }
+            g[b2] += dz;
+            for (int k = 0; k < hiddenSize; k++) {
+                g[w2 + k] += dz * pass.hidden[s][k];
+                if (pass.hidden[s][k] > 0) {
+                    double da = dz * psi[w2 + k];
+                    g[b1 + k] += da;
+                    int row = k * in;
+                    for (int i = 0; i < in; i++) {
+                        g[row + i] += da * pass.inputs[s][i];
+                    }
+                }
+            }
+        }
+        return g;
+    }
+
+    /** Writes the net in a small binary layout (format version, sizes, psi). */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(FORMAT);
+        out.writeInt(featureSize);
+        out.writeInt(hiddenSize);
+        for (double v : psi) {
+            out.writeDouble(v);
+        }
+    }
+
+    /** Reads a net written by {@link #write}. */
+    public static MetaWeightNet read(DataInputStream in) throws IOException {
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException("meta net format " + format + " is not supported (expected " + FORMAT + ")");
+        }
+        int f = in.readInt();
+        int h = in.readInt();
+        if (f < 1 || h < 1 || f > 1 << 16 || h > 1 << 16) {
+            throw new IOException("meta net sizes " + f + "/" + h + " are implausible");
+        }
+        double[] p = new double[parameterCount(f, h)];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = in.readDouble();
+        }
+        return new MetaWeightNet(f, h, p);
+    }
+
+    /** Intermediate values of one forward pass. */
+    public static final class Pass {
+        private final double[][] inputs;
+        private final double[][] hidden;
+        private final double[] weights;
+
+        Pass(double[][] inputs, double[][] hidden, double[] weights) {
+            this.inputs = inputs;
+            this.hidden = hidden;
+            this.weights = weights;
+        }
+
+        /** The weight of each sample, in (0, 1). */
+        public double[] weights() {
+            return weights.clone();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.malau.model;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The shared-backbone network with an AU head and an expression head, seen through the few
+ * operations the training strategies need, so that the strategies do not depend on the deep
+ * learning library (a LibTorch backend can implement this later).
+ * <p>
+ * Parameters theta are one flat float vector; gradients come in the same order. Optimisers live
+ * outside, in plain Java, and move theta through {@link #addToParameters}.
+ */
+public interface MultiTaskNetwork {
+    /** Name of the backend stored in model files, e.g. {@code dl4j}. */
+    String backend();
+
+    NetworkConfig config();
+
+    /** Length of theta. */
+    int parameterCount();
+
+    /**
+     * Inference-mode forward pass.
+     *
+     * @param withFeatures whether to return the backbone features (costs extra copies; prediction
+     *     does not need them)
+     */
+    NetOutput forward(ImageTensor images, boolean withFeatures);
+
+    /** Inference-mode forward pass with features. */
+    default NetOutput forward(ImageTensor images) {
+        return forward(images, true);
+    }
+
+    /** Inference-mode per-sample losses (no gradient). */
+    SampleLosses losses(LabelledBatch batch);
+
+    /**
+     * Training-mode forward pass, then the gradient of {@code sum_s w_s^AU l_s^AU + w_s^FE l_s^FE}
+     * with the weights {@code weighting} chooses from that pass's features and losses.
+     */
+    WeightedGradient backward(LabelledBatch batch, SampleWeighting weighting);
+
+    /** Gradient with fixed weights. */
+    default WeightedGradient backward(LabelledBatch batch, SampleWeights weights) {
+        return backward(batch, (f, l) -> weights);
+    }
+
+    /**
+     * The gradient for the batch of the most recent {@link #backward} with other weights, as if
+     * {@code backward(sameBatch, weights)} were called. Backends may reuse that pass's forward
+     * activations when nothing else ran on this network since; otherwise they recompute them.
+     *
+     * @throws IllegalStateException when there was no backward pass yet
+     */
+    WeightedGradient backwardAgain(SampleWeights weights);
+
+    /** An independent network of the same structure with a copy of theta, e.g. for probing other parameters. */
+    MultiTaskNetwork copy();
+
+    /** A copy of theta. */
+    float[] parameters();
+
+    /** Replaces theta by a copy of {@code theta}. */
+    void setParameters(float[] theta);
+
+    /** theta += scale * direction; used for optimiser steps and MAL's virtual and probing steps. */
+    void addToParameters(float[] direction, double scale);
+
+    /** The per-AU positive weights of the AU loss, or null. */
+    double[] auPositiveWeights();
+
+    /** Sets the per-AU positive weights of the AU loss (null = all 1). */
+    void setAuPositiveWeights(double[] weights);
+
+    /** Writes the network (structure and theta) in the backend's own format. */
+    void write(OutputStream out) throws IOException;
+}

@@ -1,0 +1,59 @@
+package org.malau.train;
+
+import java.util.Map;
+
+import org.malau.model.LabelledBatch;
+import org.malau.model.SampleWeights;
+import org.malau.model.WeightedGradient;
+
+/** Baseline: plain multi-task learning, {@code L_AU + lambda * L_FE} with both terms batch means. */
+public final class FixedMultiTaskStrategy implements TrainingStrategy {
+    public static final String NAME = "mtl";
+    private final double lambda;
+
+    public FixedMultiTaskStrategy(double lambda) {
+        if (!(lambda >= 0)) {
+            throw new IllegalArgumentException("lambda must be >= 0, was " + lambda);
+        }
+        this.lambda = lambda;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean usesExpressionTask() {
+        return true;
+    }
+
+    @Override
+    public boolean usesValidationBatch() {
+        return false;
+    }
+
+    @Override
+    public IterationResult iterate(StrategyContext context, IterationBatches batches) {
+        LabelledBatch all = batches.combined();
+        int n = batches.au().size();
+        int m = BatchStats.expressionCount(batches);
+        double[] wa = new double[n + m];
+        double[] we = new double[n + m];
+        for (int s = 0; s < n; s++) {
+            wa[s] = 1.0 / n;
+        }
+        for (int s = n; s < n + m; s++) {
+            we[s] = lambda / m;
+        }
+        WeightedGradient g = context.network().backward(all, new SampleWeights(wa, we));
+        context.applyStep(g.gradient());
+        return new IterationResult(BatchStats.meanAu(g.losses(), 0, n), BatchStats.meanExpression(g.losses(), n, n + m),
+            g.weightedLoss(), Double.NaN, BatchStats.constant(n, 1), BatchStats.constant(m, lambda));
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of("lambda", lambda);
+    }
+}

@@ -1,0 +1,331 @@
+package org.malau.train;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.malau.data.Expression;
+import org.malau.eval.AuDetectionScores;
+import org.malau.eval.ExpressionScores;
+import org.malau.eval.RocAuc;
+import org.malau.eval.ThresholdTuner;
+import org.malau.meta.MetaWeightNet;
+import org.malau.model.Dl4jMultiTaskNetwork;
+import org.malau.model.LabelledBatch;
+import org.malau.model.MalModel;
+import org.malau.model.ModelHeader;
+import org.malau.model.MultiTaskNetwork;
+import org.malau.model.NetworkConfig;
+
+/**
+ * Trains an AU detector with one of the strategies: configuration and data in, {@link MalModel}
+ * plus history and sample weights out. Every strategy sees the same AU training part, the same
+ * batches in the same order (given the seed), the same optimiser and the same iteration budget,
+ * so that their results are comparable; the meta split is held out from training for all of them.
+ * <p>
+ * An epoch is one pass over the AU training part in batches of n; expression batches of m and
+ * meta batches of k are drawn cyclically from their own seeded permutations. Batches are decoded
+ * on a background thread a few iterations ahead. After each epoch the whole meta split is scored
+ * (average AU F1 at 0.5, and with thresholds tuned on the split); the parameters of the epoch with
+ * the best tuned F1 are kept, training stops early after
+ * {@code patience} epochs without improvement, and per-AU thresholds are tuned on the meta split.
+ */
+public final class MalTrainer {
+    private static final int EVAL_BATCH = 128;
+    private final TrainingConfig config;
+
+    public MalTrainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * @param au AU-labelled faces (samples without AU labels are skipped)
+     * @param fe expression-labelled faces, may be null for {@code au-only}
+     * @throws TrainingCancelledException when {@code cancel} asked to stop
+     * @throws NonFiniteLossException when a loss became NaN or infinite
+     */
+    public TrainingResult train(FaceDataset au, FaceDataset fe, TrainingListener listener, CancellationCheck cancel)
+        throws IOException, TrainingCancelledException {
+        long started = System.nanoTime();
+        int[] auCodes = au.auCodes();
+        if (auCodes.length == 0) {
+            throw new IllegalArgumentException("the AU data has no AU label columns");
+        }
+        List<Expression> classes = expressionClasses(au, fe);
+        MultiTaskNetwork net = Dl4jMultiTaskNetwork.create(new NetworkConfig(config.inputSize(), config.channels(),
+            config.convChannels(), config.featureSize(), auCodes.length, classes.size()), config.seed());
+        TrainingStrategy strategy = Strategies.create(config, config.featureSize());
+
+        MetaSplit split = MetaSplit.of(au, config.metaFraction(), config.seed());
+        if (split.warning() != null) {
+            listener.warning(split.warning());
+        }
+        int[] trainAu = withAuLabels(au, split.train());
+        int[] meta = withAuLabels(au, split.meta());
+        if (trainAu.length == 0) {
+            throw new IllegalArgumentException("no AU-labelled samples left for training");
+        }
+        int[] trainFe = new int[0];
+        if (strategy.usesExpressionTask()) {
+            if (fe == null) {
+                throw new IllegalArgumentException("strategy " + strategy.name() + " needs expression-labelled data");
+            }
+            trainFe = java.util.stream.IntStream.range(0, fe.size())
+                .filter(i -> fe.expression(i) != null && classes.contains(fe.expression(i))).toArray();
+            if (trainFe.length == 0) {
+                throw new IllegalArgumentException("strategy " + strategy.name() + " needs expression labels, the FE data has none");
+            }
+        }
+        if (strategy.usesValidationBatch() && meta.length == 0) {
+            throw new IllegalArgumentException("strategy " + strategy.name() + " needs a meta split; set a meta fraction > 0");
+        }
+        if (config.balanceAuPositives()) {
+            net.setAuPositiveWeights(positiveWeights(au, trainAu, auCodes.length));
+        }
+
+        BatchAssembler assembler = new BatchAssembler(net.config(), config.normalisation(), config.augmentation(), classes,
+            config.seed());
+        StrategyContext context = new StrategyContext(net, Optimizer.byName(config.optimizer(), net.parameterCount()));
+        int perEpoch = (trainAu.length + config.auBatch() - 1) / config.auBatch();
+        int total = config.epochs() * perEpoch;
+        if (config.maxIterations() > 0) {
+            total = Math.min(total, config.maxIterations());
+        }
+        SampleWeightLog.Recorder weights = new SampleWeightLog.Recorder(au, trainAu, fe, trainFe);
+        Cursor feCursor = new Cursor(trainFe, new SplittableRandom(config.seed() * 31 + 7));
+        Cursor valCursor = new Cursor(meta, new SplittableRandom(config.seed() * 31 + 11));
+        List<EpochRecord> history = new ArrayList<>();
+        float[] bestTheta = null;
+        MetaWeightNet bestMeta = null;
+        double bestF1 = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        int iteration = 0;
+        FaceDataset feData = fe;
+        for (int epoch = 1; iteration < total; epoch++) {
+            long epochStart = System.nanoTime();
+            int[] order = MetaSplit.permutation(trainAu.length, new SplittableRandom(config.seed() * 1_000_003L + epoch));
+            List<PrefetchingLoader.Plan> plans = new ArrayList<>();
+            for (int b = 0; b < perEpoch && iteration + plans.size() < total; b++) {
+                int[] idx = new int[Math.min(config.auBatch(), trainAu.length - b * config.auBatch())];
+                for (int s = 0; s < idx.length; s++) {
+                    idx[s] = trainAu[order[b * config.auBatch() + s]];
+                }
+                plans.add(new PrefetchingLoader.Plan(iteration + plans.size(), idx,
+                    strategy.usesExpressionTask() ? feCursor.next(config.expressionBatch()) : null,
+                    strategy.usesValidationBatch() ? valCursor.next(config.validationBatch()) : null));
+            }
+            weights.startEpoch();
+            double[] sums = new double[7];
+            int count = 0;
+            int metaCount = 0;
+            try (PrefetchingLoader loader = new PrefetchingLoader(plans, p -> load(assembler, au, feData, p), config.prefetch())) {
+                for (PrefetchingLoader.Plan plan : plans) {
+                    if (cancel.cancelRequested()) {
+                        throw new TrainingCancelledException("training cancelled before iteration " + (iteration + 1));
+                    }
+                    IterationBatches batches;
+                    try {
+                        batches = loader.next();
+                    } catch (IOException | RuntimeException e) {
+                        throw e;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new TrainingCancelledException("training interrupted at iteration " + (iteration + 1));
+                    } catch (Exception e) {
+                        throw new IOException("loading the batches of iteration " + (iteration + 1) + " failed: " + e.getMessage(), e);
+                    }
+                    double rate = config.schedule().rate(iteration, total);
+                    context.setLearningRate(rate);
+                    IterationResult r = strategy.iterate(context, batches);
+                    iteration++;
+                    if (!Double.isFinite(r.totalLoss()) || !Double.isFinite(r.auLoss())
+                        || (batches.expression() != null && !Double.isFinite(r.expressionLoss()))) {
+                        throw new NonFiniteLossException(iteration, "non-finite loss at iteration " + iteration + " (epoch "
+                            + epoch + "): total " + r.totalLoss() + ", AU " + r.auLoss() + ", expression " + r.expressionLoss()
+                            + "; lower the learning rate or check the input images");
+                    }
+                    weights.record(plan.au(), r.auWeights(), plan.fe(), r.expressionWeights());
+                    sums[0] += r.auLoss();
+                    sums[1] += r.expressionLoss();
+                    sums[2] += r.totalLoss();
+                    if (!Double.isNaN(r.metaLoss())) {
+                        sums[3] += r.metaLoss();
+                        metaCount++;
+                    }
+                    sums[4] += mean(r.auWeights());
+                    sums[5] += mean(r.expressionWeights());
+                    sums[6] = rate;
+                    count++;
+                    listener.progress(iteration / (double) total, String.format(java.util.Locale.ROOT,
+                        "%s epoch %d iteration %d/%d, AU loss %.4f", strategy.name(), epoch, iteration, total, r.auLoss()));
+                }
+            }
+            double f1 = Double.NaN;
+            double f1Tuned = Double.NaN;
+            double feAcc = Double.NaN;
+            if (meta.length > 0) {
+                SplitPredictions p = SplitPredictions.of(net, assembler, au, meta, EVAL_BATCH, cancel);
+                f1 = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), half(auCodes.length)),
+                    auCodes.length).averageF1();
+                f1Tuned = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(),
+                    ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), auCodes.length)), auCodes.length).averageF1();
+                feAcc = ExpressionScores.of(p.expressionTruth(), p.expressionPredicted(), classes.size()).accuracy();
+            }
+            EpochRecord rec = new EpochRecord(epoch, iteration, sums[6], sums[0] / count, sums[1] / count, sums[2] / count,
+                metaCount == 0 ? Double.NaN : sums[3] / metaCount, f1, f1Tuned, feAcc, sums[4] / count, sums[5] / count, cleanAuc(weights, fe),
+                (System.nanoTime() - epochStart) / 1e9);
+            history.add(rec);
+            listener.epochFinished(rec);
+            double score = Double.isNaN(f1Tuned) ? -1 : f1Tuned;
+            if (meta.length > 0 && score > bestF1) {
+                bestF1 = score;
+                bestEpoch = epoch;
+                bestTheta = net.parameters();
+                bestMeta = strategy instanceof MetaAuxiliaryStrategy m ? m.metaNet().copy() : null;
+            }
+            if (config.patience() > 0 && meta.length > 0 && epoch - bestEpoch >= config.patience()) {
+                listener.warning("early stop after epoch " + epoch + ": no better meta-split AU F1 since epoch " + bestEpoch);
+                break;
+            }
+        }
+        MetaWeightNet finalMeta = strategy instanceof MetaAuxiliaryStrategy m ? m.metaNet() : null;
+        if (bestTheta != null) {
+            net.setParameters(bestTheta);
+            if (bestMeta != null) {
+                finalMeta = bestMeta;
+            }
+        }
+        double[] thresholds = half(auCodes.length);
+        AuDetectionScores metaScores = null;
+        if (meta.length > 0) {
+            SplitPredictions p = SplitPredictions.of(net, assembler, au, meta, EVAL_BATCH, cancel);
+            thresholds = ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), auCodes.length);
+            metaScores = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), thresholds),
+                auCodes.length);
+        }
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(config.toMap());
+        settings.putAll(strategy.settings());
+        settings.put("bestEpoch", bestEpoch);
+        settings.put("iterations", iteration);
+        settings.put("metaSplitSubjectDisjoint", split.subjectDisjoint());
+        ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.backend(), net.config(), auCodes,
+            classes.stream().map(Expression::label).toList(), config.normalisation(), "", strategy.name(), settings,
+            config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());
+        MalModel model = new MalModel(header, net, finalMeta);
+        return new TrainingResult(model, new TrainingHistory(history), weights.build(), split, metaScores);
+    }
+
+    private static IterationBatches load(BatchAssembler a, FaceDataset au, FaceDataset fe, PrefetchingLoader.Plan p)
+        throws IOException {
+        long it = p.iteration();
+        LabelledBatch b = a.assemble(au, p.au(), BatchAssembler.Task.AU, true, 3 * it);
+        LabelledBatch e = p.fe() == null ? null : a.assemble(fe, p.fe(), BatchAssembler.Task.EXPRESSION, true, 3 * it + 1);
+        LabelledBatch v = p.val() == null ? null : a.assemble(au, p.val(), BatchAssembler.Task.AU, false, 3 * it + 2);
+        return new IterationBatches(b, e, v);
+    }
+
+    /** Expression classes of the model: the seven basic ones, plus contempt when the data has it. */
+    static List<Expression> expressionClasses(FaceDataset au, FaceDataset fe) {
+        for (FaceDataset d : new FaceDataset[] {fe, au}) {
+            if (d == null) {
+                continue;
+            }
+            for (int i = 0; i < d.size(); i++) {
+                if (d.expression(i) == Expression.CONTEMPT) {
+                    return List.of(Expression.values());
+                }
+            }
+        }
+        return List.of(Expression.BASIC7);
+    }
+
+    private static int[] withAuLabels(FaceDataset d, int[] idx) {
+        return Arrays.stream(idx).filter(i -> d.au(i) != null).toArray();
+    }
+
+    /** Negative/positive ratio per AU on the training part, clipped to [1, 10]. */
+    static double[] positiveWeights(FaceDataset d, int[] idx, int auCount) {
+        double[] w = new double[auCount];
+        for (int j = 0; j < auCount; j++) {
+            int pos = 0;
+            int neg = 0;
+            for (int i : idx) {
+                byte y = d.au(i)[j];
+                if (y == 1) {
+                    pos++;
+                } else if (y == 0) {
+                    neg++;
+                }
+            }
+            w[j] = pos == 0 ? 1 : Math.max(1, Math.min(10, neg / (double) pos));
+        }
+        return w;
+    }
+
+    private static double[] half(int n) {
+        double[] t = new double[n];
+        Arrays.fill(t, 0.5);
+        return t;
+    }
+
+    private static double mean(double[] a) {
+        return a.length == 0 ? Double.NaN : Arrays.stream(a).average().orElse(Double.NaN);
+    }
+
+    /** AUC of this epoch's FE weights separating clean (NONE) from corrupted samples; NaN when not both are known. */
+    private static double cleanAuc(SampleWeightLog.Recorder w, FaceDataset fe) {
+        if (fe == null) {
+            return Double.NaN;
+        }
+        double[] m = w.currentExpressionMeans();
+        int[] idx = w.expressionIndices();
+        List<Double> score = new ArrayList<>();
+        List<Boolean> clean = new ArrayList<>();
+        for (int k = 0; k < idx.length; k++) {
+            org.malau.data.Corruption c = fe.corruption(idx[k]);
+            if (Double.isNaN(m[k]) || c == org.malau.data.Corruption.UNKNOWN) {
+                continue;
+            }
+            score.add(m[k]);
+            clean.add(c == org.malau.data.Corruption.NONE);
+        }
+        double[] s = score.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] c = new boolean[clean.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = clean.get(i);
+        }
+        return RocAuc.of(s, c);
+    }
+
+    /** Cycles through a seeded permutation of indices, reshuffling at each wrap. */
+    private static final class Cursor {
+        private final int[] items;
+        private final SplittableRandom random;
+        private int[] order;
+        private int pos;
+
+        Cursor(int[] items, SplittableRandom random) {
+            this.items = items;
+            this.random = random;
+        }
+
+        int[] next(int k) {
+            int[] out = new int[k];
+            for (int s = 0; s < k; s++) {
+                if (order == null || pos == order.length) {
+                    order = MetaSplit.permutation(items.length, random);
+                    pos = 0;
+                }
+                out[s] = items[order[pos++]];
+            }
+            return out;
+        }
+    }
+
+}

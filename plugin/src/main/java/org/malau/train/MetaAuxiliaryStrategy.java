@@ -1,0 +1,197 @@
+package org.malau.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.malau.meta.AdamOptimizer;
+import org.malau.meta.MetaWeightNet;
+import org.malau.model.LabelledBatch;
+import org.malau.model.MultiTaskNetwork;
+import org.malau.model.SampleLosses;
+import org.malau.model.SampleWeights;
+import org.malau.model.WeightedGradient;
+
+/**
+ * Meta Auxiliary Learning (Li and Shan): a meta net psi weighs every AU and expression sample from
+ * its detached backbone features, and learns from the AU loss on a held-out meta split after a
+ * virtual step. One iteration, exactly as MAL.md describes it:
+ * <ol>
+ * <li>meta-train: w = psi(f), g = grad_theta L_total(theta, psi), theta* = theta - alpha g;</li>
+ * <li>meta-test: v = grad_theta L_val(theta*); d_s = v . grad l_s(theta) by the central finite
+ * difference of {@link DirectionalDerivatives}; dL_val/dw_s = -alpha c_s d_s; backprop through
+ * psi alone and take one Adam step of rate beta on psi;</li>
+ * <li>base learning: w = psi_new(f), real optimiser step on grad_theta L_total(theta, psi_new).</li>
+ * </ol>
+ * c_s is 1/n for AU samples and 1/m for expression samples. Cost: one forward and backward pass
+ * of the full batch (step 1), one of B_val, two inference forward passes of the full batch, and
+ * one backward pass of the full batch that reuses step 1's forward activations (step 3; theta is
+ * the same, only the output errors change with the new weights). The virtual and probing
+ * parameters are set on a separate copy of the network so that those activations survive.
+ */
+public final class MetaAuxiliaryStrategy implements TrainingStrategy {
+    public static final String NAME = "mal";
+    private final MetaWeightNet metaNet;
+    private final AdamOptimizer metaOptimizer;
+    private final double virtualStep;
+    private final double metaRate;
+    private final int metaInterval;
+    private int iteration;
+    /**
+     * A second copy of the network for the virtual and probing parameters, so that the real
+     * network keeps the forward activations of step 1 and step 3 needs only a backward pass.
+     */
+    private MultiTaskNetwork probe;
+
+    /**
+     * @param metaNet psi, updated in place
+     * @param virtualStep alpha of the virtual SGD step
+     * @param metaRate beta, Adam step size for psi
+     */
+    public MetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate) {
+        this(metaNet, virtualStep, metaRate, 1);
+    }
+
+    /**
+     * @param metaInterval run the meta steps (virtual step, meta-test, psi update) every this many
+     *     iterations; in between, the real step uses psi's current weights and costs as much as a
+     *     multi-task step (ours; 1 = every iteration, exactly as MAL.md)
+     */
+    public MetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval) {
+        if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1) {
+            throw new IllegalArgumentException("MAL needs positive alpha and beta and a meta interval >= 1, got "
+                + virtualStep + ", " + metaRate + " and " + metaInterval);
+        }
+        this.metaInterval = metaInterval;
+        this.metaNet = metaNet;
+        this.metaOptimizer = new AdamOptimizer(metaNet.parameterCount());
+        this.virtualStep = virtualStep;
+        this.metaRate = metaRate;
+    }
+
+    /** psi as it is now. */
+    public MetaWeightNet metaNet() {
+        return metaNet;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean usesExpressionTask() {
+        return true;
+    }
+
+    @Override
+    public boolean usesValidationBatch() {
+        return true;
+    }
+
+    @Override
+    public IterationResult iterate(StrategyContext context, IterationBatches batches) {
+        MultiTaskNetwork net = context.network();
+        LabelledBatch val = BatchStats.require(batches.validation(), "a meta-split batch", NAME);
+        LabelledBatch all = batches.combined();
+        int n = batches.au().size();
+        int m = BatchStats.expressionCount(batches);
+        int k = val.size();
+        int[] task = new int[n + m];
+        double[] c = new double[n + m];
+        for (int s = 0; s < n + m; s++) {
+            task[s] = s < n ? 0 : 1;
+            c[s] = s < n ? 1.0 / n : 1.0 / m;
+        }
+        if (iteration++ % metaInterval != 0) {
+            WeightedGradient plain = net.backward(all, (f, l) -> scaled(metaNet.weights(f, task), c, n));
+            context.applyStep(plain.gradient());
+            double[] w = new double[n + m];
+            for (int s = 0; s < n + m; s++) {
+                w[s] = s < n ? plain.weights().au()[s] / c[s] : plain.weights().expression()[s] / c[s];
+            }
+            return new IterationResult(BatchStats.meanAu(plain.losses(), 0, n),
+                BatchStats.meanExpression(plain.losses(), n, n + m), plain.weightedLoss(), Double.NaN,
+                BatchStats.range(w, 0, n), BatchStats.range(w, n, n + m));
+        }
+        float[] theta = net.parameters();
+        MetaWeightNet.Pass[] pass = new MetaWeightNet.Pass[1];
+        float[][][] features = new float[1][][];
+        WeightedGradient g = net.backward(all, (f, l) -> {
+            features[0] = f;
+            pass[0] = metaNet.forward(f, task);
+            return scaled(pass[0].weights(), c, n);
+        });
+
+        if (probe == null) {
+            probe = net.copy();
+        }
+        MetaTest test = metaTest(probe, theta, g.gradient(), virtualStep, all, val, c, n);
+        double[] dLdw = test.dLossDWeight();
+        metaNet.addToParameters(metaOptimizer.step(metaNet.gradient(pass[0], dLdw), metaRate), 1);
+
+        double[] w = metaNet.weights(features[0], task);
+        WeightedGradient real = net.backwardAgain(scaled(w, c, n));
+        context.applyStep(real.gradient());
+        return new IterationResult(BatchStats.meanAu(real.losses(), 0, n), BatchStats.meanExpression(real.losses(), n, n + m),
+            real.weightedLoss(), test.validationLoss(), BatchStats.range(w, 0, n), BatchStats.range(w, n, n + m));
+    }
+
+    /**
+     * The meta-test result: L_val at theta* and dL_val/dw_s for every sample.
+     *
+     * @param validationLoss mean AU loss of B_val at theta*
+     * @param dLossDWeight per sample of the combined batch
+     */
+    record MetaTest(double validationLoss, double[] dLossDWeight) {
+    }
+
+    /**
+     * Steps 1b and 2 of MAL on {@code probe}: theta* = theta - alpha g, v = grad L_val(theta*),
+     * d_s = v . grad l_s(theta) by central difference, dL_val/dw_s = -alpha c_s d_s. Leaves
+     * {@code probe} at theta.
+     *
+     * @param g gradient of the weighted training loss at theta
+     * @param c per sample its normaliser (1/n or 1/m)
+     * @param n number of AU samples at the front of {@code all}
+     */
+    static MetaTest metaTest(MultiTaskNetwork probe, float[] theta, float[] g, double alpha, LabelledBatch all,
+        LabelledBatch val, double[] c, int n) {
+        int k = val.size();
+        float[] virtual = theta.clone();
+        for (int i = 0; i < virtual.length; i++) {
+            virtual[i] -= (float) (alpha * g[i]);
+        }
+        probe.setParameters(virtual);
+        WeightedGradient vg = probe.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
+        probe.setParameters(theta);
+        SampleLosses d = DirectionalDerivatives.centralDifference(probe, theta, all, vg.gradient());
+        double[] dLdw = new double[all.size()];
+        for (int s = 0; s < dLdw.length; s++) {
+            dLdw[s] = -alpha * c[s] * (s < n ? d.au()[s] : d.expression()[s]);
+        }
+        return new MetaTest(vg.weightedLoss(), dLdw);
+    }
+
+    private static SampleWeights scaled(double[] w, double[] c, int n) {
+        double[] wa = new double[w.length];
+        double[] we = new double[w.length];
+        for (int s = 0; s < w.length; s++) {
+            if (s < n) {
+                wa[s] = w[s] * c[s];
+            } else {
+                we[s] = w[s] * c[s];
+            }
+        }
+        return new SampleWeights(wa, we);
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alpha", virtualStep);
+        m.put("beta", metaRate);
+        m.put("metaHidden", metaNet.hiddenSize());
+        m.put("metaInterval", metaInterval);
+        return m;
+    }
+}

@@ -1,0 +1,35 @@
+package org.malau.train;
+
+import java.util.List;
+
+import org.malau.meta.MetaWeightNet;
+
+/** The training strategies by name. */
+public final class Strategies {
+    /** Every strategy name, baselines first. */
+    public static final List<String> NAMES = List.of(AuOnlyStrategy.NAME, FixedMultiTaskStrategy.NAME,
+        UncertaintyStrategy.NAME, LearningToReweightStrategy.NAME, MetaAuxiliaryStrategy.NAME);
+
+    private Strategies() {
+    }
+
+    static String checkName(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown strategy '" + name + "', expected one of " + NAMES);
+        }
+        return name;
+    }
+
+    /** A fresh strategy for a network whose features have {@code featureSize} values. */
+    public static TrainingStrategy create(TrainingConfig config, int featureSize) {
+        return switch (config.strategy()) {
+            case AuOnlyStrategy.NAME -> new AuOnlyStrategy();
+            case FixedMultiTaskStrategy.NAME -> new FixedMultiTaskStrategy(config.lambda());
+            case UncertaintyStrategy.NAME -> new UncertaintyStrategy();
+            case LearningToReweightStrategy.NAME -> new LearningToReweightStrategy();
+            case MetaAuxiliaryStrategy.NAME -> new MetaAuxiliaryStrategy(
+                MetaWeightNet.create(featureSize, config.metaHidden(), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval());
+            default -> throw new IllegalArgumentException("unknown strategy '" + config.strategy() + "'");
+        };
+    }
+}

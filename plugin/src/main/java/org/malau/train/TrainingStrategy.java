@@ -1,0 +1,24 @@
+package org.malau.train;
+
+import java.util.Map;
+
+/**
+ * One way of combining the AU task and the auxiliary expression task; selectable by
+ * {@link #name()} ({@code au-only}, {@code mtl}, {@code uncertainty}, {@code l2rw}, {@code mal}).
+ * A strategy is stateful over a run (learned log-variances, the meta net) and not thread-safe.
+ */
+public interface TrainingStrategy {
+    String name();
+
+    /** Whether {@link IterationBatches#expression()} is used. */
+    boolean usesExpressionTask();
+
+    /** Whether {@link IterationBatches#validation()} is used. */
+    boolean usesValidationBatch();
+
+    /** One training iteration, ending with exactly one real optimiser step. */
+    IterationResult iterate(StrategyContext context, IterationBatches batches);
+
+    /** Strategy settings and learned scalars for the model header, e.g. {@code lambda}. */
+    Map<String, Object> settings();
+}

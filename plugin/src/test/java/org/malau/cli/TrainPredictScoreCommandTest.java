@@ -1,0 +1,65 @@
+package org.malau.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.malau.train.CsvFaceDatasetTest;
+
+class TrainPredictScoreCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String run(Command c, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, c.run(List.of(args), ps, ps), out.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainPredictScoreRoundTrip() throws Exception {
+        Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
+        Path fe = CsvFaceDatasetTest.writeSet(dir.resolve("fe"), 20, false);
+        Path model = dir.resolve("out/m.zip");
+        String t = run(new TrainCommand(), "--au", au.toString(), "--fe", fe.toString(), "--strategy", "uncertainty", "--out",
+            model.toString(), "--epochs", "1", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
+            "--fe-batch", "8", "--meta-fraction", "0.2");
+        assertTrue(t.contains("epoch 1"), t);
+        assertTrue(Files.isRegularFile(model));
+        assertTrue(Files.isRegularFile(dir.resolve("out/m-history.csv")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/m-weights.csv")));
+
+        Path pred = dir.resolve("pred.csv");
+        run(new PredictCommand(), "--model", model.toString(), "--input", au.toString(), "--out", pred.toString());
+        List<String> lines = Files.readAllLines(pred);
+        assertEquals(31, lines.size());
+        assertTrue(lines.get(0).startsWith("file,AU01_prob,AU02_prob,AU01,AU02,expression,p_neutral"), lines.get(0));
+
+        String s = run(new ScoreCommand(), "--pred", pred.toString(), "--truth", au.toString());
+        assertTrue(s.contains("30 of 30 truth rows matched"), s);
+        assertTrue(s.contains("average AU F1"), s);
+        assertTrue(s.contains("expression accuracy"), s);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        PrintStream nul = new PrintStream(new ByteArrayOutputStream());
+        assertThrows(UsageException.class, () -> new TrainCommand().run(List.of("--au", "a.csv"), nul, nul));
+        assertThrows(UsageException.class, () -> new TrainCommand().run(
+            List.of("--au", "a.csv", "--out", "m.zip", "--strategy", "nope"), nul, nul));
+        assertThrows(UsageException.class, () -> new TrainCommand().run(
+            List.of("--au", "a.csv", "--out", "m.zip", "--epochs", "x"), nul, nul));
+        assertThrows(UsageException.class, () -> new PredictCommand().run(List.of("--model"), nul, nul));
+        assertThrows(UsageException.class, () -> new ScoreCommand().run(List.of("--pred", "p.csv"), nul, nul));
+    }
+}

@@ -1,0 +1,114 @@
+package org.malau.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.malau.meta.MetaWeightNet;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+    Path good;
+    MalModel model;
+
+    @BeforeEach
+    void writeModel() throws Exception {
+        NetworkConfig c = TinyFaces.network();
+        ModelHeader h = new ModelHeader(ModelHeader.FORMAT_VERSION, "dl4j", c, new int[] {1, 2, 4, 6},
+            List.of("neutral", "happiness", "sadness"), Normalisation.perImage(), "", "mal", Map.of("alpha", 0.1), 7, 10, 5, 2,
+            new double[] {0.3, 0.5, 0.5, 0.7}, null);
+        model = new MalModel(h, Dl4jMultiTaskNetwork.create(c, 7), MetaWeightNet.create(c.featureSize(), 4, 1));
+        good = dir.resolve("model.zip");
+        ModelFile.write(model, good);
+    }
+
+    @Test
+    void roundTripKeepsHeaderAndNetwork() throws Exception {
+        MalModel back = ModelFile.read(good);
+        assertEquals(model.header().seed(), back.header().seed());
+        assertArrayEquals(model.header().thresholds(), back.header().thresholds());
+        assertEquals(model.header().settings(), back.header().settings());
+        LabelledBatch b = TinyFaces.batch(2, true, true, 1);
+        List<float[]> crops = List.of(Arrays.copyOfRange(b.images().data(), 0, 256));
+        assertArrayEquals(model.predict(crops, 1).get(0).auProbabilities(), back.predict(crops, 1).get(0).auProbabilities());
+        assertTrue(ModelFile.headerJson(back).contains("\"strategy\" : \"mal\""));
+    }
+
+    @Test
+    void truncatedFileIsReportedAsTruncated() throws Exception {
+        byte[] all = Files.readAllBytes(good);
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, Arrays.copyOf(all, all.length / 2));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(cut));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void randomBytesAndForeignZipAreReportedAsForeign() throws Exception {
+        Path random = dir.resolve("random.bin");
+        byte[] bytes = new byte[1000];
+        new java.util.Random(1).nextBytes(bytes);
+        Files.write(random, bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(random));
+        assertTrue(e.getMessage().contains("foreign"), e.getMessage());
+
+        Path zip = dir.resolve("other.zip");
+        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+            z.putNextEntry(new ZipEntry("readme.txt"));
+            z.write("hello".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        e = assertThrows(ModelFormatException.class, () -> ModelFile.read(zip));
+        assertTrue(e.getMessage().contains("foreign"), e.getMessage());
+    }
+
+    @Test
+    void newerFormatIsReportedAsNewer() throws Exception {
+        Path newer = dir.resolve("newer.zip");
+        rewriteHeader(good, newer, s -> s.replace("\"formatVersion\" : " + ModelHeader.FORMAT_VERSION,
+            "\"formatVersion\" : " + (ModelHeader.FORMAT_VERSION + 1)));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(newer));
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void alteredEntryIsReportedAsCorrupted() throws Exception {
+        Path bad = dir.resolve("bad.zip");
+        rewriteHeader(good, bad, s -> s.replace("\"network.bin\" : \"", "\"network.bin\" : \"0"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(bad));
+        assertTrue(e.getMessage().contains("corrupted"), e.getMessage());
+    }
+
+    private static void rewriteHeader(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws Exception {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+            ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals(ModelFile.HEADER)) {
+                    String s = new String(data, StandardCharsets.UTF_8);
+                    String t = edit.apply(s);
+                    assertTrue(!s.equals(t), "the edit must change the header");
+                    data = t.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.malau.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.malau.meta.MetaWeightNet;
+import org.malau.model.Dl4jMultiTaskNetwork;
+import org.malau.model.LabelledBatch;
+import org.malau.model.MultiTaskNetwork;
+import org.malau.model.SampleLosses;
+import org.malau.model.TinyFaces;
+
+class StrategiesTest {
+
+    static TrainingStrategy strategy(String name, MultiTaskNetwork net) {
+        return switch (name) {
+            case "au-only" -> new AuOnlyStrategy();
+            case "mtl" -> new FixedMultiTaskStrategy(1);
+            case "uncertainty" -> new UncertaintyStrategy();
+            case "l2rw" -> new LearningToReweightStrategy();
+            case "mal" -> new MetaAuxiliaryStrategy(MetaWeightNet.create(net.config().featureSize(), 8, 5), 0.1, 1e-3);
+            case "mal-interval-3" -> new MetaAuxiliaryStrategy(MetaWeightNet.create(net.config().featureSize(), 8, 5), 0.1, 1e-3, 3);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static float[] train(String name, int iterations, LabelledBatch au, LabelledBatch fe, LabelledBatch val,
+        double[] lossBeforeAfter) {
+        MultiTaskNetwork net = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 17);
+        TrainingStrategy s = strategy(name, net);
+        StrategyContext ctx = new StrategyContext(net, new AdamThetaOptimizer(net.parameterCount()));
+        ctx.setLearningRate(0.01);
+        IterationBatches b = new IterationBatches(au, s.usesExpressionTask() ? fe : null, s.usesValidationBatch() ? val : null);
+        lossBeforeAfter[0] = mean(net.losses(au));
+        lossBeforeAfter[2] = meanExpression(net.losses(fe));
+        for (int i = 0; i < iterations; i++) {
+            s.iterate(ctx, b);
+        }
+        lossBeforeAfter[1] = mean(net.losses(au));
+        lossBeforeAfter[3] = meanExpression(net.losses(fe));
+        return net.parameters();
+    }
+
+    private static double meanExpression(SampleLosses l) {
+        return java.util.Arrays.stream(l.expression()).average().orElse(Double.NaN);
+    }
+
+    private static double mean(SampleLosses l) {
+        return java.util.Arrays.stream(l.au()).average().orElse(Double.NaN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"au-only", "mtl", "uncertainty", "l2rw", "mal", "mal-interval-3"})
+    void auLossFallsAndSameSeedGivesSameParameters(String name) {
+        LabelledBatch au = TinyFaces.batch(16, true, false, 1);
+        LabelledBatch fe = TinyFaces.batch(16, false, true, 2);
+        LabelledBatch val = TinyFaces.batch(8, true, false, 3);
+        double[] first = new double[4];
+        float[] a = train(name, 10, au, fe, val, first);
+        assertTrue(first[1] < 0.9 * first[0], name + ": AU loss " + first[0] + " -> " + first[1]);
+        if (!name.equals("au-only") && !name.equals("l2rw")) {
+            assertTrue(first[3] < first[2], name + ": expression loss " + first[2] + " -> " + first[3]);
+        }
+        float[] b = train(name, 10, au, fe, val, new double[4]);
+        assertArrayEquals(a, b, name + ": same seed must give identical parameters");
+    }
+}
