@@ -16,4 +16,22 @@ public record SampleWeights(double[] au, double[] expression) {
         }
         return new SampleWeights(a, e);
     }
+
+    /**
+     * Weights for a combined batch whose first {@code n} samples come from the AU batch and next
+     * {@code m} from the expression batch: the AU samples share {@code auTotal} equally on their AU
+     * loss, the expression samples share {@code feTotal} on their expression loss, and nothing else
+     * counts (AU samples may carry an expression label too; it is not the expression task's).
+     */
+    public static SampleWeights perTask(int n, int m, double auTotal, double feTotal) {
+        double[] a = new double[n + m];
+        double[] e = new double[n + m];
+        for (int s = 0; s < n; s++) {
+            a[s] = auTotal / n;
+        }
+        for (int s = n; s < n + m; s++) {
+            e[s] = feTotal / m;
+        }
+        return new SampleWeights(a, e);
+    }
 }

@@ -38,15 +38,8 @@ public final class FixedMultiTaskStrategy implements TrainingStrategy {
         LabelledBatch all = batches.combined();
         int n = batches.au().size();
         int m = BatchStats.expressionCount(batches);
-        double[] wa = new double[n + m];
-        double[] we = new double[n + m];
-        for (int s = 0; s < n; s++) {
-            wa[s] = 1.0 / n;
-        }
-        for (int s = n; s < n + m; s++) {
-            we[s] = lambda / m;
-        }
-        WeightedGradient g = context.network().backward(all, new SampleWeights(wa, we));
+        SampleWeights weights = SampleWeights.perTask(n, m, 1.0, lambda);
+        WeightedGradient g = context.network().backward(all, weights);
         context.applyStep(g.gradient());
         return new IterationResult(BatchStats.meanAu(g.losses(), 0, n), BatchStats.meanExpression(g.losses(), n, n + m),
             g.weightedLoss(), Double.NaN, BatchStats.constant(n, 1), BatchStats.constant(m, lambda));

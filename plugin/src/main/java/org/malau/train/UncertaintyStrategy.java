@@ -40,15 +40,8 @@ public final class UncertaintyStrategy implements TrainingStrategy {
         int m = BatchStats.expressionCount(batches);
         double fa = Math.exp(-logVariance[0]);
         double fe = Math.exp(-logVariance[1]);
-        double[] wa = new double[n + m];
-        double[] we = new double[n + m];
-        for (int s = 0; s < n; s++) {
-            wa[s] = fa / n;
-        }
-        for (int s = n; s < n + m; s++) {
-            we[s] = fe / m;
-        }
-        WeightedGradient g = context.network().backward(all, new SampleWeights(wa, we));
+        SampleWeights weights = SampleWeights.perTask(n, m, fa, fe);
+        WeightedGradient g = context.network().backward(all, weights);
         context.applyStep(g.gradient());
         double la = BatchStats.meanAu(g.losses(), 0, n);
         double le = m == 0 ? 0 : BatchStats.meanExpression(g.losses(), n, n + m);
