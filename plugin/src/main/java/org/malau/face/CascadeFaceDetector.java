@@ -28,6 +28,9 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  * false detection). The extra passes run only when the upright pass came back empty, and only for
  * faces at least {@link #ROLL_SEARCH_SIZE} times the smallest upright size, keeping the common case
  * fast; a tilted face next to upright ones is therefore not searched for.
+ *
+ * <p>When only the largest face is wanted, large faces are sought first and the small scales, which
+ * hold most of the window positions, are scanned only if no large face turned up.
  */
 public final class CascadeFaceDetector implements FaceDetector {
     /** Rotations tried when the upright pass is empty: beyond the cascade's tolerance, within a head's usual roll. */
@@ -45,20 +48,35 @@ public final class CascadeFaceDetector implements FaceDetector {
     static final double SCALE_STEP = 1.2;
     /** Faces below this many source pixels are not searched for: too small to give a useful crop. */
     static final double MIN_FACE_PX = 32;
+    /**
+     * When only the largest face is wanted, a first pass seeks faces at least this many times the
+     * smallest size. Window positions fall with the square of the scale, so that pass costs about a
+     * quarter of a full one, and when it finds a face no smaller face can be the answer; only when it
+     * finds none do the small scales run.
+     */
+    static final double LARGE_FIRST = 2.0;
 
     private final CascadeClassifier cascade;
     private final int window;
     private final int maxSide;
     private final double minFaceFraction;
     private final int minNeighbours;
+    private final boolean largestOnly;
+
+    /** A detector that reports every face. */
+    public CascadeFaceDetector(String cascadeResource, int maxSide, double minFaceFraction, int minNeighbours) {
+        this(cascadeResource, maxSide, minFaceFraction, minNeighbours, FaceSelection.ALL);
+    }
 
     /**
      * @param cascadeResource  a cascade path relative to the jar's {@code share/opencv4}, see {@link CascadeLoader}
      * @param maxSide          upper bound on the longer side of the detection image in pixels
      * @param minFaceFraction  smallest face side searched for, as a fraction of the shorter image side
      * @param minNeighbours    overlapping raw detections needed to accept a face (higher = fewer false faces)
+     * @param selection        {@link FaceSelection#LARGEST} lets the search stop early once a large face is found
      */
-    public CascadeFaceDetector(String cascadeResource, int maxSide, double minFaceFraction, int minNeighbours) {
+    public CascadeFaceDetector(String cascadeResource, int maxSide, double minFaceFraction, int minNeighbours,
+        FaceSelection selection) {
         this.cascade = CascadeLoader.load(cascadeResource);
         try (Size w = cascade.getOriginalWindowSize()) {
             this.window = Math.max(w.width(), w.height());
@@ -66,6 +84,7 @@ public final class CascadeFaceDetector implements FaceDetector {
         this.maxSide = maxSide;
         this.minFaceFraction = minFaceFraction;
         this.minNeighbours = minNeighbours;
+        this.largestOnly = selection == FaceSelection.LARGEST;
     }
 
     @Override
@@ -95,20 +114,46 @@ public final class CascadeFaceDetector implements FaceDetector {
             if (minSide > Math.min(small.cols(), small.rows())) {
                 return out;
             }
-            detectInto(small, f, minSide, 0, out);
+            if (largestOnly) {
+                detectLarge(small, f, minSide * LARGE_FIRST, 0, out);
+            }
             if (out.isEmpty()) {
-                // Only prominent faces are sought in rotated copies: each pass costs as much as the upright
-                // one, and a small rolled face has too few pixels for the eye confirmation it needs anyway.
-                int rotatedMin = (int) Math.round(minSide * ROLL_SEARCH_SIZE);
-                if (rotatedMin <= Math.min(small.cols(), small.rows())) {
-                    for (double degrees : ROLL_SEARCH) {
-                        detectRotated(small, f, rotatedMin, degrees, out);
-                    }
+                detectInto(small, f, minSide, 0, out);
+            }
+            if (out.isEmpty()) {
+                // Only prominent faces are sought in rotated copies: that keeps each pass at about a quarter
+                // of the upright one, and a small rolled face has too few pixels for the eye confirmation it
+                // needs anyway.
+                for (double degrees : ROLL_SEARCH) {
+                    detectLarge(small, f, minSide * ROLL_SEARCH_SIZE, degrees, out);
                 }
             }
         }
         out.sort(Comparator.comparingDouble((FaceCandidate c) -> c.box().area()).reversed());
         return out;
+    }
+
+    /**
+     * Searches {@code small} (rotated by {@code degrees}) for faces of at least {@code minSide} of its
+     * pixels on a copy shrunk so that this size is the cascade's window, as for the full image. Asking
+     * the cascade for large faces through its minimum size instead would cost more: OpenCV scans
+     * scales above 2 at every pixel rather than every other one, quadrupling their windows.
+     */
+    private void detectLarge(Mat small, double f, double minSide, double degrees, List<FaceCandidate> out) {
+        double k = window / minSide;
+        int w = (int) Math.round(small.cols() * k);
+        int h = (int) Math.round(small.rows() * k);
+        if (Math.min(w, h) < window) {
+            return;
+        }
+        try (Mat shrunk = new Mat(); Size sz = new Size(w, h)) {
+            resize(small, shrunk, sz, 0, 0, INTER_AREA);
+            if (degrees == 0) {
+                detectInto(shrunk, f * k, window, 0, out);
+            } else {
+                detectRotated(shrunk, f * k, window, degrees, out);
+            }
+        }
     }
 
     private void detectInto(Mat image, double f, int minSide, double rotation, List<FaceCandidate> out) {

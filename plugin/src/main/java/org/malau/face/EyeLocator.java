@@ -27,8 +27,6 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  * estimated.
  */
 public final class EyeLocator implements AutoCloseable {
-    /** Working width of the face crop: eyes then span about 25-35 px, just above the eye cascades' 20 px window. */
-    private static final int FACE_WIDTH = 150;
     /** Eye-search band of the face box (fractions of its height). */
     private static final double BAND_TOP = 0.15;
     private static final double BAND_BOTTOM = 0.60;
@@ -42,10 +40,14 @@ public final class EyeLocator implements AutoCloseable {
     /** Size of the pupil search window around a prior eye position (fractions of face width / height). */
     private static final double PRIOR_WINDOW_W = 0.25;
     private static final double PRIOR_WINDOW_H = 0.15;
-    /** Eye box size limits relative to face width. */
-    private static final double MIN_EYE = 0.10;
+    /**
+     * Eye box size limits relative to face width. An eye cascade's box spans about a quarter of a
+     * frontal face box (the eye is a fifth of the face width, plus lids and corners); 0.18 leaves room
+     * for narrow or partly closed eyes.
+     */
+    static final double MIN_EYE = 0.18;
     private static final double MAX_EYE = 0.40;
-    /** Largest width of the upright patch cut for a rotated face; the eye search resamples to {@link #FACE_WIDTH} anyway. */
+    /** Largest width of the upright patch cut for a rotated face; the eye search resamples to {@link #faceWidth} anyway. */
     private static final double PATCH_WIDTH = 400;
     /** Context kept around a rotated face's box so eye windows near its edge stay whole. */
     private static final double PATCH_MARGIN = 0.1;
@@ -56,6 +58,12 @@ public final class EyeLocator implements AutoCloseable {
 
     private final CascadeClassifier eye;
     private final CascadeClassifier eyeGlasses;
+    /**
+     * Width the face is resampled to for the eye cascades: the smallest eye sought ({@link #MIN_EYE})
+     * then fills the cascades' training window exactly. A cascade's cost grows with the pixels it
+     * scans, so any wider crop only pays for scales that cannot hold a plausible eye.
+     */
+    private final int faceWidth;
     private final PupilLocator pupils = new PupilLocator();
     private final boolean refine;
 
@@ -63,7 +71,14 @@ public final class EyeLocator implements AutoCloseable {
     public EyeLocator(boolean refine) {
         this.eye = CascadeLoader.load(CascadeLoader.EYE);
         this.eyeGlasses = CascadeLoader.load(CascadeLoader.EYE_GLASSES);
+        this.faceWidth = (int) Math.ceil(Math.max(windowSide(eye), windowSide(eyeGlasses)) / MIN_EYE);
         this.refine = refine;
+    }
+
+    private static int windowSide(CascadeClassifier c) {
+        try (Size w = c.getOriginalWindowSize()) {
+            return Math.max(w.width(), w.height());
+        }
     }
 
     /**
@@ -94,7 +109,7 @@ public final class EyeLocator implements AutoCloseable {
     /** Eye centres for the upright face {@code box} of the 8-bit grey image {@code grey}, in its pixel coordinates. */
     public EyePair locate(Mat grey, FaceBox box) {
         FaceBox[] pair = null;
-        try (Band band = Band.cut(grey, box)) {
+        try (Band band = Band.cut(grey, box, faceWidth)) {
             if (band != null) {
                 // The glasses-tolerant model is slower; it runs only when the plain one finds no valid pair.
                 List<FaceBox> candidates = band.detect(eye);
@@ -140,22 +155,24 @@ public final class EyeLocator implements AutoCloseable {
             new PixelPoint(box.x() + PRIOR_RIGHT_X * box.width(), box.y() + PRIOR_Y * box.height()), true);
     }
 
-    /** The eye-search band of one face, resampled to {@link #FACE_WIDTH}; owns its pixels. */
+    /** The eye-search band of one face, resampled so the face is {@link #faceWidth} wide; owns its pixels. */
     private static final class Band implements AutoCloseable {
         private final Mat pixels;
         private final double x0;
         private final double y0;
         private final double f;
+        private final int faceWidth;
 
-        private Band(Mat pixels, double x0, double y0, double f) {
+        private Band(Mat pixels, double x0, double y0, double f, int faceWidth) {
             this.pixels = pixels;
             this.x0 = x0;
             this.y0 = y0;
             this.f = f;
+            this.faceWidth = faceWidth;
         }
 
         /** The band of {@code box} in {@code grey}, or null when it is too small to search. */
-        static Band cut(Mat grey, FaceBox box) {
+        static Band cut(Mat grey, FaceBox box, int faceWidth) {
             int x0 = (int) Math.max(0, Math.round(box.x()));
             int y0 = (int) Math.max(0, Math.round(box.y() + BAND_TOP * box.height()));
             int x1 = (int) Math.min(grey.cols(), Math.round(box.x() + box.width()));
@@ -163,7 +180,7 @@ public final class EyeLocator implements AutoCloseable {
             if (x1 - x0 < 8 || y1 - y0 < 4) {
                 return null;
             }
-            double f = FACE_WIDTH / box.width();
+            double f = faceWidth / box.width();
             int bw = Math.max(1, (int) Math.round((x1 - x0) * f));
             int bh = Math.max(1, (int) Math.round((y1 - y0) * f));
             Mat band = new Mat();
@@ -172,14 +189,14 @@ public final class EyeLocator implements AutoCloseable {
                 // and equalising a band that also holds hair and background washed out eyes in trials.
                 resize(roi, band, sz, 0, 0, f < 1 ? INTER_AREA : INTER_LINEAR);
             }
-            return new Band(band, x0, y0, f);
+            return new Band(band, x0, y0, f, faceWidth);
         }
 
         /** Eye boxes found by {@code c}, in the grey image's coordinates. */
         List<FaceBox> detect(CascadeClassifier c) {
             List<FaceBox> out = new ArrayList<>();
-            int minEye = (int) Math.round(FACE_WIDTH * MIN_EYE);
-            int maxEye = (int) Math.round(FACE_WIDTH * MAX_EYE);
+            int minEye = (int) Math.floor(faceWidth * MIN_EYE);
+            int maxEye = (int) Math.round(faceWidth * MAX_EYE);
             try (RectVector found = new RectVector(); Size min = new Size(minEye, minEye); Size max = new Size(maxEye, maxEye)) {
                 c.detectMultiScale(pixels, found, 1.1, 3, 0, min, max);
                 for (long i = 0; i < found.size(); i++) {

@@ -60,7 +60,7 @@ public final class FaceAligner implements AutoCloseable {
                 detector = new YuNetFaceDetector(options.dnnModel().get(), DNN_SCORE_THRESHOLD, options.detectMaxSide());
             } else {
                 detector = new CascadeFaceDetector(options.faceCascade(), options.detectMaxSide(),
-                    options.minFaceFraction(), options.minNeighbours());
+                    options.minFaceFraction(), options.minNeighbours(), options.selection());
                 eyes = new EyeLocator(options.refinePupils());
             }
         }
