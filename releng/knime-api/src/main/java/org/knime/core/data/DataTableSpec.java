@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
+import javax.swing.JComponent;
+
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
@@ -163,5 +165,11 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
             b.append(i > 0 ? "; " : "").append(m_columnSpecs[i].getName());
         }
         return b.append(']').toString();
+    }
+
+    /** Spec views are not modelled: no views. */
+    @Override
+    public JComponent[] getViews() {
+        return new JComponent[0];
     }
 }

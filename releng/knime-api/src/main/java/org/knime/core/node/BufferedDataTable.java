@@ -1,5 +1,7 @@
 package org.knime.core.node;
 
+import javax.swing.JComponent;
+
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
@@ -7,6 +9,7 @@ import org.knime.core.data.RowIterator;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.PortTypeRegistry;
 
 /**
  * Compile-only subset of KNIME's {@code BufferedDataTable}; semantics implemented in memory for tests. Tables are
@@ -17,6 +20,10 @@ public final class BufferedDataTable implements DataTable, PortObject {
     /** The port type of data tables. */
     @SuppressWarnings("deprecation")
     public static final PortType TYPE = new PortType(BufferedDataTable.class);
+
+    /** The port type of optional data table inputs. */
+    public static final PortType TYPE_OPTIONAL =
+        PortTypeRegistry.getInstance().getPortType(BufferedDataTable.class, true);
 
     private final DataTable m_delegate;
 
@@ -60,5 +67,21 @@ public final class BufferedDataTable implements DataTable, PortObject {
     /** @return the number of rows */
     public long size() {
         return m_size;
+    }
+
+    @Override
+    public DataTableSpec getSpec() {
+        return getDataTableSpec();
+    }
+
+    @Override
+    public String getSummary() {
+        return "Rows: " + size() + ", Cols: " + getSpec().getNumColumns();
+    }
+
+    /** Table views are not modelled: no views. */
+    @Override
+    public JComponent[] getViews() {
+        return new JComponent[0];
     }
 }

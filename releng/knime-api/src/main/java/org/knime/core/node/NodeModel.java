@@ -6,11 +6,14 @@ import java.util.Arrays;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.AbstractNodeView.ViewableModel;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /**
- * Compile-only subset of KNIME's {@code NodeModel}; semantics implemented in memory for tests. Only the classic,
- * table-based API is declared; the port-object overloads of {@code configure} and {@code execute} are left out.
+ * Compile-only subset of KNIME's {@code NodeModel}; semantics implemented in memory for tests. The classic,
+ * table-based API plus the port-object overloads of {@code configure} and {@code execute}, whose defaults delegate
+ * to the table versions as in KNIME.
  */
 public abstract class NodeModel implements ViewableModel {
 
@@ -114,6 +117,46 @@ public abstract class NodeModel implements ViewableModel {
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         throw new IOException("NodeModel.execute() implementation missing!");
+    }
+
+    /**
+     * Nodes with non-table ports override this; the default casts to tables and calls the table version, as KNIME's.
+     *
+     * @param inObjects the input objects (null for an unconnected optional port)
+     * @param exec for progress, cancelling and creating tables
+     * @return the output objects
+     * @throws Exception if execution fails
+     */
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        final BufferedDataTable[] tables = new BufferedDataTable[inObjects.length];
+        for (int i = 0; i < inObjects.length; i++) {
+            if (inObjects[i] != null && !(inObjects[i] instanceof BufferedDataTable)) {
+                throw new IOException("Input port " + i + " does not hold a BufferedDataTable. "
+                    + "Likely reason: wrong version of NodeModel.execute() overwritten!");
+            }
+            tables[i] = (BufferedDataTable)inObjects[i];
+        }
+        return execute(tables, exec);
+    }
+
+    /**
+     * Nodes with non-table ports override this; the default casts to table specs and calls the table version, as
+     * KNIME's.
+     *
+     * @param inSpecs the input specs (null for an unconnected optional port)
+     * @return the output specs (null elements if unknown)
+     * @throws InvalidSettingsException if settings and inputs do not fit
+     */
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        final DataTableSpec[] specs = new DataTableSpec[inSpecs.length];
+        for (int i = 0; i < inSpecs.length; i++) {
+            if (inSpecs[i] != null && !(inSpecs[i] instanceof DataTableSpec)) {
+                throw new InvalidSettingsException("Input Port " + i + " does not hold data table specs. "
+                    + "Likely reason: wrong version of NodeModel.configure() overwritten!");
+            }
+            specs[i] = (DataTableSpec)inSpecs[i];
+        }
+        return configure(specs);
     }
 
     /** Drops results and internal state (but not settings). */

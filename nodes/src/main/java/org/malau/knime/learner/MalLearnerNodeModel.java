@@ -1,0 +1,579 @@
+package org.malau.knime.learner;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DataValue;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageValue;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelLong;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.malau.data.AuLabels;
+import org.malau.data.Expression;
+import org.malau.knime.common.FaceTableLayout;
+import org.malau.knime.port.MalModelPortObject;
+import org.malau.knime.port.MalModelPortObjectSpec;
+import org.malau.train.EpochRecord;
+import org.malau.train.LearningRateSchedule;
+import org.malau.train.MalTrainer;
+import org.malau.train.SampleWeightLog;
+import org.malau.train.Strategies;
+import org.malau.train.TrainingCancelledException;
+import org.malau.train.TrainingConfig;
+import org.malau.train.TrainingListener;
+import org.malau.train.TrainingResult;
+
+/**
+ * Trains the engine's AU detector ({@link MalTrainer}) on an AU-labelled table and, optionally, an
+ * expression-labelled table. Outputs the model, the learned per-sample weights per epoch and the
+ * per-epoch training history. Reading the tables is {@link TableDataset}'s job; training is the engine's.
+ */
+public class MalLearnerNodeModel extends NodeModel {
+    /** Input ports. */
+    static final int AU_PORT = 0;
+    static final int FE_PORT = 1;
+
+    /** Weight table columns (then one {@code w_epochN} per epoch, as the engine's weight CSV and the Sample Weight Viewer name them). */
+    static final String SET_COLUMN = "set";
+    static final String ID_COLUMN = "id";
+    static final String SUBJECT_COLUMN = "subject";
+    static final String LABEL_COLUMN = "label";
+    static final String CORRUPTION_COLUMN = "corruption";
+    static final String WEIGHT_PREFIX = "w_epoch";
+
+    /** History table columns, in {@link EpochRecord} order. */
+    static final String[] HISTORY_COLUMNS = {"epoch", "iterations", "learning rate", "AU loss", "FE loss",
+        "total loss", "meta loss", "meta AU F1", "meta AU F1 (tuned)", "meta FE accuracy", "mean AU weight",
+        "mean FE weight", "FE weight clean AUC", "seconds"};
+
+    static final int MIN_SIZE = 16;
+    static final int MAX_SIZE = 256;
+
+    /** AU occurrence columns found automatically: {@code AU} and a number, e.g. {@code AU01}. */
+    private static final Pattern AU_NAME = Pattern.compile("AU(\\d{1,2})");
+
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(MalLearnerNodeModel.class);
+
+    private static final String CFG_AU_IMAGE_COLUMN = "au_image_column";
+    private static final String CFG_AU_COLUMNS = "au_columns";
+    private static final String CFG_FE_IMAGE_COLUMN = "fe_image_column";
+    private static final String CFG_EXPRESSION_COLUMN = "expression_column";
+    private static final String CFG_STRATEGY = "strategy";
+    private static final String CFG_INPUT_SIZE = "input_size";
+    private static final String CFG_WIDTH = "network_width";
+    private static final String CFG_EPOCHS = "epochs";
+    private static final String CFG_AU_BATCH = "au_batch";
+    private static final String CFG_FE_BATCH = "fe_batch";
+    private static final String CFG_META_BATCH = "meta_batch";
+    private static final String CFG_LEARNING_RATE = "learning_rate";
+    private static final String CFG_META_LEARNING_RATE = "meta_learning_rate";
+    private static final String CFG_META_FRACTION = "meta_fraction";
+    private static final String CFG_SEED = "seed";
+
+    private static final TrainingConfig DEFAULTS = TrainingConfig.builder().build();
+
+    private final SettingsModelString m_auImageColumn = createAuImageColumnSettingsModel();
+    private final SettingsModelString m_auColumns = createAuColumnsSettingsModel();
+    private final SettingsModelString m_feImageColumn = createFeImageColumnSettingsModel();
+    private final SettingsModelString m_expressionColumn = createExpressionColumnSettingsModel();
+    private final SettingsModelString m_strategy = createStrategySettingsModel();
+    private final SettingsModelIntegerBounded m_inputSize = createInputSizeSettingsModel();
+    private final SettingsModelIntegerBounded m_width = createWidthSettingsModel();
+    private final SettingsModelIntegerBounded m_epochs = createEpochsSettingsModel();
+    private final SettingsModelIntegerBounded m_auBatch = createAuBatchSettingsModel();
+    private final SettingsModelIntegerBounded m_feBatch = createFeBatchSettingsModel();
+    private final SettingsModelIntegerBounded m_metaBatch = createMetaBatchSettingsModel();
+    private final SettingsModelDoubleBounded m_learningRate = createLearningRateSettingsModel();
+    private final SettingsModelDoubleBounded m_metaLearningRate = createMetaLearningRateSettingsModel();
+    private final SettingsModelDoubleBounded m_metaFraction = createMetaFractionSettingsModel();
+    private final SettingsModelLong m_seed = createSeedSettingsModel();
+
+    /** Epochs of the last (or running) training, for the view; filled by the engine's listener. */
+    private final List<EpochRecord> m_history = new CopyOnWriteArrayList<>();
+
+    /** AU table in, optional expression table in; model, sample weights and history out. */
+    protected MalLearnerNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+            new PortType[]{MalModelPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    static SettingsModelString createAuImageColumnSettingsModel() {
+        return new SettingsModelString(CFG_AU_IMAGE_COLUMN, "");
+    }
+
+    static SettingsModelString createAuColumnsSettingsModel() {
+        // empty: every column named AU<number>
+        return new SettingsModelString(CFG_AU_COLUMNS, "");
+    }
+
+    static SettingsModelString createFeImageColumnSettingsModel() {
+        return new SettingsModelString(CFG_FE_IMAGE_COLUMN, "");
+    }
+
+    static SettingsModelString createExpressionColumnSettingsModel() {
+        return new SettingsModelString(CFG_EXPRESSION_COLUMN, FaceTableLayout.EXPRESSION_COLUMN);
+    }
+
+    static SettingsModelString createStrategySettingsModel() {
+        return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy());
+    }
+
+    static SettingsModelIntegerBounded createInputSizeSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_INPUT_SIZE, DEFAULTS.inputSize(), MIN_SIZE, MAX_SIZE);
+    }
+
+    static SettingsModelIntegerBounded createWidthSettingsModel() {
+        // channels of the first conv block; the blocks double it (16 -> 16/32/64, the engine's default)
+        return new SettingsModelIntegerBounded(CFG_WIDTH, DEFAULTS.convChannels()[0], 1, 256);
+    }
+
+    static SettingsModelIntegerBounded createEpochsSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 1, 10_000);
+    }
+
+    static SettingsModelIntegerBounded createAuBatchSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_AU_BATCH, DEFAULTS.auBatch(), 1, 4096);
+    }
+
+    static SettingsModelIntegerBounded createFeBatchSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_FE_BATCH, DEFAULTS.expressionBatch(), 1, 4096);
+    }
+
+    static SettingsModelIntegerBounded createMetaBatchSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_META_BATCH, DEFAULTS.validationBatch(), 1, 4096);
+    }
+
+    static SettingsModelDoubleBounded createLearningRateSettingsModel() {
+        return new SettingsModelDoubleBounded(CFG_LEARNING_RATE, DEFAULTS.schedule().baseRate(), 1e-8, 10);
+    }
+
+    static SettingsModelDoubleBounded createMetaLearningRateSettingsModel() {
+        return new SettingsModelDoubleBounded(CFG_META_LEARNING_RATE, DEFAULTS.beta(), 1e-8, 10);
+    }
+
+    static SettingsModelDoubleBounded createMetaFractionSettingsModel() {
+        return new SettingsModelDoubleBounded(CFG_META_FRACTION, DEFAULTS.metaFraction(), 0, 0.9);
+    }
+
+    static SettingsModelLong createSeedSettingsModel() {
+        return new SettingsModelLong(CFG_SEED, DEFAULTS.seed());
+    }
+
+    private List<SettingsModel> settings() {
+        return List.of(m_auImageColumn, m_auColumns, m_feImageColumn, m_expressionColumn, m_strategy, m_inputSize,
+            m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate, m_metaLearningRate, m_metaFraction,
+            m_seed);
+    }
+
+    /** The inputs resolved against their specs, so that configure and execute agree. */
+    private record Resolved(TableDataset.Columns au, TableDataset.Columns fe, boolean corruption,
+        TrainingConfig config, PortObjectSpec[] outSpecs) {
+    }
+
+    private Resolved resolve(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        final DataTableSpec auSpec = (DataTableSpec)inSpecs[AU_PORT];
+        final DataTableSpec feSpec = inSpecs.length > FE_PORT ? (DataTableSpec)inSpecs[FE_PORT] : null;
+        if (auSpec == null) {
+            throw new InvalidSettingsException("Connect the AU-labelled table to the first input");
+        }
+        final String strategy = m_strategy.getStringValue();
+        final TrainingConfig config = config();
+        if (feSpec == null && !"au-only".equals(strategy)) {
+            throw new InvalidSettingsException("Strategy \"" + strategy
+                + "\" trains with expression-labelled faces: connect them to the second input, or choose au-only");
+        }
+        final String auImage = imageColumn(auSpec, m_auImageColumn, "AU table");
+        final int[][] aus = auColumns(auSpec);
+        final int auExpr = optional(auSpec, m_expressionColumn.getStringValue(), StringValue.class, "AU table");
+        final TableDataset.Columns au = new TableDataset.Columns(auSpec.findColumnIndex(auImage),
+            isPaths(auSpec, auImage), aus[0], aus[1], auExpr,
+            optional(auSpec, FaceTableLayout.SUBJECT_COLUMN, StringValue.class, "AU table"),
+            optional(auSpec, FaceTableLayout.CORRUPTION_COLUMN, StringValue.class, "AU table"));
+        TableDataset.Columns fe = null;
+        if (feSpec != null) {
+            final String feImage = imageColumn(feSpec, m_feImageColumn, "Expression table");
+            final String exprName = m_expressionColumn.getStringValue();
+            final int expr = feSpec.findColumnIndex(exprName);
+            if (expr < 0) {
+                throw new InvalidSettingsException(
+                    "Expression column \"" + exprName + "\" is not in the expression-labelled table");
+            }
+            if (!feSpec.getColumnSpec(expr).getType().isCompatible(StringValue.class)) {
+                throw new InvalidSettingsException("Expression column \"" + exprName + "\" holds "
+                    + feSpec.getColumnSpec(expr).getType() + "; it must hold expression labels (strings)");
+            }
+            fe = new TableDataset.Columns(feSpec.findColumnIndex(feImage), isPaths(feSpec, feImage), new int[0],
+                new int[0], expr, optional(feSpec, FaceTableLayout.SUBJECT_COLUMN, StringValue.class, "Expression table"),
+                optional(feSpec, FaceTableLayout.CORRUPTION_COLUMN, StringValue.class, "Expression table"));
+        }
+        final boolean corruption = au.corruption() >= 0 || (fe != null && fe.corruption() >= 0);
+        final List<String> auNames = new ArrayList<>();
+        for (final int code : aus[1]) {
+            auNames.add(AuLabels.columnName(code));
+        }
+        final List<String> classes = Arrays.stream(Expression.BASIC7).map(Expression::label).toList();
+        final PortObjectSpec[] out = {new MalModelPortObjectSpec(auNames, classes, config.inputSize(),
+            config.channels(), strategy), weightSpec(config.epochs(), corruption), historySpec()};
+        return new Resolved(au, fe, corruption, config, out);
+    }
+
+    /** The engine config from the settings; the engine's own checks become InvalidSettingsExceptions. */
+    private TrainingConfig config() throws InvalidSettingsException {
+        final int w = m_width.getIntValue();
+        try {
+            return TrainingConfig.builder().strategy(m_strategy.getStringValue()).inputSize(m_inputSize.getIntValue())
+                .channels(1).convChannels(w, 2 * w, 4 * w).featureSize(Math.max(DEFAULTS.featureSize(), 4 * w))
+                .epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
+                .expressionBatch(m_feBatch.getIntValue()).validationBatch(m_metaBatch.getIntValue())
+                .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()))
+                .beta(m_metaLearningRate.getDoubleValue()).metaFraction(m_metaFraction.getDoubleValue())
+                .seed(m_seed.getLongValue()).build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    private String imageColumn(final DataTableSpec in, final SettingsModelString model, final String table)
+        throws InvalidSettingsException {
+        final String name = model.getStringValue();
+        if (name != null && !name.isEmpty()) {
+            final int i = in.findColumnIndex(name);
+            if (i < 0) {
+                throw new InvalidSettingsException("Image column \"" + name + "\" is not in the " + table);
+            }
+            final DataType type = in.getColumnSpec(i).getType();
+            if (!type.isCompatible(PNGImageValue.class) && !type.isCompatible(StringValue.class)) {
+                throw new InvalidSettingsException("Image column \"" + name + "\" of the " + table + " holds " + type
+                    + "; it must hold PNG images or image file paths (strings)");
+            }
+            return name;
+        }
+        for (final Class<? extends DataValue> c : List.of(PNGImageValue.class, StringValue.class)) {
+            for (final DataColumnSpec col : in) {
+                if (col.getType().isCompatible(c) && (c == PNGImageValue.class
+                    || col.getName().equals(FaceTableLayout.IMAGE_COLUMN))) {
+                    model.setStringValue(col.getName());
+                    setWarningMessage("Image column \"" + col.getName() + "\" of the " + table
+                        + " chosen automatically");
+                    return col.getName();
+                }
+            }
+        }
+        throw new InvalidSettingsException("The " + table + " has no PNG image column and no \""
+            + FaceTableLayout.IMAGE_COLUMN + "\" path column; choose the image column");
+    }
+
+    private static boolean isPaths(final DataTableSpec in, final String column) {
+        return !in.getColumnSpec(column).getType().isCompatible(PNGImageValue.class);
+    }
+
+    /** {column indices, AU codes} of the AU columns: the listed ones, or every {@code AU<n>} column. */
+    private int[][] auColumns(final DataTableSpec in) throws InvalidSettingsException {
+        final List<String> names = new ArrayList<>();
+        final String listed = m_auColumns.getStringValue().trim();
+        if (listed.isEmpty()) {
+            for (final DataColumnSpec col : in) {
+                if (AU_NAME.matcher(col.getName()).matches()) {
+                    names.add(col.getName());
+                }
+            }
+            if (names.isEmpty()) {
+                throw new InvalidSettingsException(
+                    "The AU table has no AU occurrence columns (AU01, AU02, ...); list the AU columns");
+            }
+        } else {
+            for (final String s : listed.split("\\s*,\\s*")) {
+                if (!s.isEmpty()) {
+                    names.add(s);
+                }
+            }
+        }
+        final int[] idx = new int[names.size()];
+        final int[] codes = new int[names.size()];
+        for (int k = 0; k < idx.length; k++) {
+            final String name = names.get(k);
+            idx[k] = in.findColumnIndex(name);
+            if (idx[k] < 0) {
+                throw new InvalidSettingsException("AU column \"" + name + "\" is not in the AU table");
+            }
+            if (!in.getColumnSpec(idx[k]).getType().isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("AU column \"" + name + "\" holds " + in.getColumnSpec(idx[k])
+                    .getType() + "; it must hold occurrences 0/1 (numbers or booleans)");
+            }
+            final Matcher m = AU_NAME.matcher(name);
+            if (!m.matches()) {
+                throw new InvalidSettingsException(
+                    "AU column \"" + name + "\" is not named AU<number> (e.g. AU01), so its AU is unknown");
+            }
+            codes[k] = Integer.parseInt(m.group(1));
+            for (int j = 0; j < k; j++) {
+                if (codes[j] == codes[k]) {
+                    throw new InvalidSettingsException("AU column \"" + name + "\" repeats AU " + codes[k]);
+                }
+            }
+        }
+        return new int[][]{idx, codes};
+    }
+
+    /** A column used when present (right type), -1 when absent. */
+    private static int optional(final DataTableSpec in, final String name, final Class<? extends DataValue> value,
+        final String table) throws InvalidSettingsException {
+        final int i = in.findColumnIndex(name);
+        if (i >= 0 && !in.getColumnSpec(i).getType().isCompatible(value)) {
+            throw new InvalidSettingsException("Column \"" + name + "\" of the " + table + " holds "
+                + in.getColumnSpec(i).getType() + "; it must hold strings");
+        }
+        return i;
+    }
+
+    static DataTableSpec weightSpec(final int epochs, final boolean corruption) {
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (final String s : corruption ? new String[]{SET_COLUMN, ID_COLUMN, SUBJECT_COLUMN, LABEL_COLUMN,
+            CORRUPTION_COLUMN} : new String[]{SET_COLUMN, ID_COLUMN, SUBJECT_COLUMN, LABEL_COLUMN}) {
+            cols.add(new DataColumnSpecCreator(s, StringCell.TYPE).createSpec());
+        }
+        for (int e = 1; e <= epochs; e++) {
+            cols.add(new DataColumnSpecCreator(WEIGHT_PREFIX + e, DoubleCell.TYPE).createSpec());
+        }
+        return new DataTableSpec("Sample weights", cols.toArray(new DataColumnSpec[0]));
+    }
+
+    static DataTableSpec historySpec() {
+        final DataColumnSpec[] cols = new DataColumnSpec[HISTORY_COLUMNS.length];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = new DataColumnSpecCreator(HISTORY_COLUMNS[k], k < 2 ? IntCell.TYPE : DoubleCell.TYPE)
+                .createSpec();
+        }
+        return new DataTableSpec("Training history", cols);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        return resolve(inSpecs).outSpecs();
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        final BufferedDataTable auTable = (BufferedDataTable)inObjects[AU_PORT];
+        final BufferedDataTable feTable = inObjects.length > FE_PORT ? (BufferedDataTable)inObjects[FE_PORT] : null;
+        final Resolved r = resolve(new PortObjectSpec[]{auTable.getDataTableSpec(),
+            feTable == null ? null : feTable.getDataTableSpec()});
+        if (auTable.size() == 0) {
+            throw new InvalidSettingsException("The AU table is empty");
+        }
+        if (feTable != null && feTable.size() == 0) {
+            throw new InvalidSettingsException("The expression table is empty");
+        }
+        final int size = r.config().inputSize();
+        m_history.clear();
+        final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, "AU table",
+            exec.createSubProgress(feTable == null ? 0.1 : 0.05));
+        final TableDataset.Result fe = feTable == null ? null
+            : TableDataset.read(feTable, r.fe(), size, "Expression table", exec.createSubProgress(0.05));
+        final List<String> warnings = new ArrayList<>();
+        if (au.skipped() > 0) {
+            warnings.add(au.skipped() + " AU table rows without an image were skipped");
+        }
+        if (fe != null && fe.skipped() > 0) {
+            warnings.add(fe.skipped() + " expression table rows without an image were skipped");
+        }
+        // reading took the first tenth; training reports on the context itself so that its messages show
+        final double start = 0.1;
+        final TrainingListener listener = new TrainingListener() {
+            @Override
+            public void progress(final double fraction, final String message) {
+                exec.setProgress(start + (1 - start) * fraction, message);
+            }
+
+            @Override
+            public void epochFinished(final EpochRecord record) {
+                m_history.add(record);
+            }
+
+            @Override
+            public void warning(final String message) {
+                warnings.add(message);
+                LOGGER.warn(message);
+            }
+        };
+        final TrainingResult result;
+        try {
+            result = new MalTrainer(r.config()).train(au.data(), fe == null ? null : fe.data(), listener, () -> {
+                try {
+                    exec.checkCanceled();
+                    return false;
+                } catch (CanceledExecutionException e) {
+                    return true;
+                }
+            });
+        } catch (TrainingCancelledException e) {
+            throw new CanceledExecutionException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Training cannot start: " + e.getMessage(), e);
+        }
+        setWarningMessage(warnings.isEmpty() ? null : String.join("; ", warnings));
+        return new PortObject[]{new MalModelPortObject(result.model()),
+            weightTable(result.weights(), r.config().epochs(), r.corruption(), exec),
+            historyTable(result.history().epochs(), exec)};
+    }
+
+    private static BufferedDataTable weightTable(final SampleWeightLog log, final int epochs,
+        final boolean corruption, final ExecutionContext exec) {
+        final BufferedDataContainer c = exec.createDataContainer(weightSpec(epochs, corruption));
+        for (final SampleWeightLog.Entry e : log.entries()) {
+            final List<DataCell> cells = new ArrayList<>();
+            cells.add(new StringCell(e.set()));
+            cells.add(new StringCell(e.id()));
+            cells.add(e.subject().isEmpty() ? DataType.getMissingCell() : new StringCell(e.subject()));
+            cells.add(e.label().isEmpty() ? DataType.getMissingCell() : new StringCell(e.label()));
+            if (corruption) {
+                cells.add(new StringCell(e.corruption().label()));
+            }
+            final double[] w = e.perEpoch();
+            for (int k = 0; k < epochs; k++) {
+                cells.add(k < w.length && !Double.isNaN(w[k]) ? new DoubleCell(w[k]) : DataType.getMissingCell());
+            }
+            // the two sets may share row keys; the set keeps them apart
+            c.addRowToTable(new DefaultRow(new RowKey(e.set() + ":" + e.id()), cells.toArray(new DataCell[0])));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    private static BufferedDataTable historyTable(final List<EpochRecord> epochs, final ExecutionContext exec) {
+        final BufferedDataContainer c = exec.createDataContainer(historySpec());
+        for (final EpochRecord e : epochs) {
+            final double[] v = {e.learningRate(), e.auLoss(), e.expressionLoss(), e.totalLoss(), e.metaLoss(),
+                e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(), e.meanAuWeight(),
+                e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
+            final DataCell[] cells = new DataCell[HISTORY_COLUMNS.length];
+            cells[0] = new IntCell(e.epoch());
+            cells[1] = new IntCell(e.iterations());
+            for (int k = 0; k < v.length; k++) {
+                cells[k + 2] = Double.isNaN(v[k]) ? DataType.getMissingCell() : new DoubleCell(v[k]);
+            }
+            c.addRowToTable(new DefaultRow(new RowKey("Epoch " + e.epoch()), cells));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    /** The epochs finished so far (a snapshot), for the view. */
+    List<EpochRecord> history() {
+        return List.copyOf(m_history);
+    }
+
+    @Override
+    protected void reset() {
+        m_history.clear();
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        for (final SettingsModel m : settings()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (final SettingsModel m : settings()) {
+            m.validateSettings(settings);
+        }
+        final SettingsModelString strategy = createStrategySettingsModel();
+        strategy.loadSettingsFrom(settings);
+        if (!Strategies.NAMES.contains(strategy.getStringValue())) {
+            throw new InvalidSettingsException(
+                "Strategy \"" + strategy.getStringValue() + "\" is none of " + Strategies.NAMES);
+        }
+        final SettingsModelIntegerBounded size = createInputSizeSettingsModel();
+        size.loadSettingsFrom(settings);
+        if (size.getIntValue() >> 3 < 1) {
+            throw new InvalidSettingsException("Input size " + size.getIntValue() + " is too small for the network");
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (final SettingsModel m : settings()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    private static final String HISTORY_FILE = "history.csv";
+
+    /** Restores the view's history; the outputs themselves are saved by KNIME. */
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_history.clear();
+        final Path file = nodeInternDir.toPath().resolve(HISTORY_FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            final String[] f = line.split(",", -1);
+            if (f.length != HISTORY_COLUMNS.length || f[0].equals(HISTORY_COLUMNS[0])) {
+                continue;
+            }
+            final double[] v = new double[f.length];
+            for (int k = 0; k < f.length; k++) {
+                v[k] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
+            }
+            m_history.add(new EpochRecord((int)v[0], (int)v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+                v[11], v[12], v[13]));
+        }
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        final List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", HISTORY_COLUMNS));
+        for (final EpochRecord e : m_history) {
+            final double[] v = {e.epoch(), e.iterations(), e.learningRate(), e.auLoss(), e.expressionLoss(),
+                e.totalLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(),
+                e.meanAuWeight(), e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
+            final StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < v.length; k++) {
+                sb.append(k == 0 ? "" : ",").append(Double.isNaN(v[k]) ? "" : Double.toString(v[k]));
+            }
+            lines.add(sb.toString());
+        }
+        Files.write(nodeInternDir.toPath().resolve(HISTORY_FILE), lines, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,482 @@
+package org.malau.knime.learner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.malau.knime.testing.NodeTesting.rows;
+import static org.malau.knime.testing.NodeTesting.string;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageCellFactory;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectSpecZipOutputStream;
+import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.knime.core.node.port.PortUtil;
+import org.malau.data.synth.PngEncoder;
+import org.malau.data.synth.SynthConfig;
+import org.malau.data.synth.SynthFace;
+import org.malau.data.synth.SynthGenerator;
+import org.malau.data.synth.SynthSet;
+import org.malau.knime.port.MalModelPortObject;
+import org.malau.knime.port.MalModelPortObjectSpec;
+import org.malau.knime.testing.NodeTesting;
+import org.malau.model.CropReader;
+import org.malau.model.FacePrediction;
+
+class MalLearnerNodeModelTest {
+    private static final int[] AUS = {1, 2, 4, 6, 12};
+
+    private static List<SynthFace> s_au;
+    private static List<SynthFace> s_fe;
+
+    /** Exposes the protected model API to the test. */
+    static final class Probe extends MalLearnerNodeModel {
+        PortObjectSpec[] configure(final DataTableSpec au, final DataTableSpec fe) throws InvalidSettingsException {
+            return configure(new PortObjectSpec[]{au, fe});
+        }
+
+        PortObject[] execute(final BufferedDataTable au, final BufferedDataTable fe, final ExecutionContext exec)
+            throws Exception {
+            return execute(new PortObject[]{au, fe}, exec);
+        }
+
+        String warning() {
+            return getWarningMessage();
+        }
+
+        void saveInternalsTo(final java.io.File dir) throws Exception {
+            saveInternals(dir, new ExecutionMonitor());
+        }
+
+        void loadInternalsFrom(final java.io.File dir) throws Exception {
+            loadInternals(dir, new ExecutionMonitor());
+        }
+
+        void resetModel() {
+            reset();
+        }
+
+        int inPorts() {
+            return getNrInPorts();
+        }
+
+        int outPorts() {
+            return getNrOutPorts();
+        }
+
+        NodeTesting.SettingsAccess settings() {
+            return new NodeTesting.SettingsAccess() {
+                @Override
+                public void save(final NodeSettingsWO s) {
+                    saveSettingsTo(s);
+                }
+
+                @Override
+                public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+                    validateSettings(s);
+                }
+
+                @Override
+                public void load(final NodeSettingsRO s) throws InvalidSettingsException {
+                    loadValidatedSettingsFrom(s);
+                }
+            };
+        }
+
+        /** Sets one setting by saving, changing and loading the settings. */
+        void set(final String key, final Object value) throws InvalidSettingsException {
+            final NodeSettings s = new NodeSettings("model");
+            saveSettingsTo(s);
+            if (value instanceof Integer i) {
+                s.addInt(key, i);
+            } else if (value instanceof Double d) {
+                s.addDouble(key, d);
+            } else if (value instanceof Long l) {
+                s.addLong(key, l);
+            } else {
+                s.addString(key, (String)value);
+            }
+            validateSettings(s);
+            loadValidatedSettingsFrom(s);
+        }
+
+        /** A tiny, fast network. */
+        Probe small(final String strategy) throws InvalidSettingsException {
+            set("strategy", strategy);
+            set("input_size", 16);
+            set("network_width", 4);
+            set("epochs", 2);
+            set("au_batch", 8);
+            set("fe_batch", 8);
+            set("meta_batch", 4);
+            set("meta_fraction", 0.25);
+            return this;
+        }
+    }
+
+    @BeforeAll
+    static void faces() {
+        final SynthGenerator g = new SynthGenerator(
+            SynthConfig.builder().seed(5).auSubjects(4).feSubjects(3).perSubject(8).size(64).build());
+        s_au = g.faces(SynthSet.AU).toList();
+        s_fe = g.faces(SynthSet.FE).toList();
+    }
+
+    private static ExecutionContext exec(final DefaultNodeProgressMonitor monitor) {
+        return NodeTesting.exec(new MalLearnerNodeFactory(), monitor);
+    }
+
+    private static DataColumnSpec col(final String name, final DataType type) {
+        return new DataColumnSpecCreator(name, type).createSpec();
+    }
+
+    static DataTableSpec auSpec() {
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        cols.add(col("image", PNGImageCellFactory.TYPE));
+        cols.add(col("subject", StringCell.TYPE));
+        for (final int a : AUS) {
+            cols.add(col(String.format("AU%02d", a), IntCell.TYPE));
+        }
+        cols.add(col("expression", StringCell.TYPE));
+        return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
+    }
+
+    static DataTableSpec feSpec() {
+        return new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("subject", StringCell.TYPE),
+            col("expression", StringCell.TYPE), col("corruption", StringCell.TYPE));
+    }
+
+    private static BufferedDataTable table(final DataTableSpec spec, final int n, final IntFunction<DataCell[]> row) {
+        final BufferedDataContainer c = exec(new DefaultNodeProgressMonitor()).createDataContainer(spec);
+        for (int i = 0; i < n; i++) {
+            c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), row.apply(i)));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    static BufferedDataTable auTable(final int n) {
+        return table(auSpec(), n, i -> {
+            final SynthFace f = s_au.get(i);
+            final List<DataCell> cells = new ArrayList<>();
+            cells.add(PNGImageCellFactory.create(PngEncoder.encode(f.image())));
+            cells.add(new StringCell(f.subject()));
+            for (final int a : AUS) {
+                final int j = indexOf(f.au().auCodes(), a);
+                cells.add(new IntCell(f.au().occurrence(j)));
+            }
+            cells.add(new StringCell(f.expression().label()));
+            return cells.toArray(new DataCell[0]);
+        });
+    }
+
+    static BufferedDataTable feTable(final int n) {
+        return table(feSpec(), n, i -> {
+            final SynthFace f = s_fe.get(i);
+            return new DataCell[]{PNGImageCellFactory.create(PngEncoder.encode(f.image())), new StringCell(f.subject()),
+                new StringCell(f.expression().label()), new StringCell(f.corruption().label())};
+        });
+    }
+
+    private static int indexOf(final int[] a, final int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        throw new AssertionError("AU " + v + " not generated");
+    }
+
+    private static List<String> names(final DataTableSpec spec) {
+        return Arrays.asList(spec.getColumnNames());
+    }
+
+    @Test
+    void hasTwoInputsThreeOutputsAndDescribedPorts() {
+        final Probe m = new Probe();
+        assertEquals(2, m.inPorts());
+        assertEquals(3, m.outPorts());
+    }
+
+    @Test
+    void configureComputesAllThreeSpecs() throws Exception {
+        final Probe m = new Probe().small("au-only");
+        final PortObjectSpec[] out = m.configure(auSpec(), null);
+        assertEquals(3, out.length);
+        final MalModelPortObjectSpec model = assertInstanceOf(MalModelPortObjectSpec.class, out[0]);
+        assertEquals(List.of("AU01", "AU02", "AU04", "AU06", "AU12"), model.getAuNames());
+        assertEquals(16, model.getInputSize());
+        assertEquals(1, model.getChannels());
+        assertEquals("au-only", model.getStrategy());
+        assertEquals(7, model.getExpressionClasses().size());
+        assertEquals(List.of("set", "id", "subject", "label", "w_epoch1", "w_epoch2"),
+            names((DataTableSpec)out[1]));
+        assertEquals(Arrays.asList(MalLearnerNodeModel.HISTORY_COLUMNS), names((DataTableSpec)out[2]));
+        assertTrue(m.warning().contains("chosen automatically"), m.warning());
+
+        // the expression table's corruption column adds one to the weights
+        final PortObjectSpec[] mal = new Probe().small("mal").configure(auSpec(), feSpec());
+        assertTrue(names((DataTableSpec)mal[1]).contains("corruption"));
+        assertEquals("mal", ((MalModelPortObjectSpec)mal[0]).getStrategy());
+    }
+
+    @Test
+    void configureRejectsBadColumnsAndSettingsNamingThem() throws Exception {
+        // a multi-task strategy without expression data
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> new Probe().small("mal").configure(auSpec(), null));
+        assertTrue(e.getMessage().contains("\"mal\""), e.getMessage());
+
+        // a listed AU column that is not there
+        final Probe missing = new Probe().small("au-only");
+        missing.set("au_columns", "AU01, AU99");
+        e = assertThrows(InvalidSettingsException.class, () -> missing.configure(auSpec(), null));
+        assertTrue(e.getMessage().contains("\"AU99\""), e.getMessage());
+
+        // an AU column of the wrong type
+        final DataTableSpec stringAu = new DataTableSpec(col("image", PNGImageCellFactory.TYPE),
+            col("AU01", StringCell.TYPE));
+        e = assertThrows(InvalidSettingsException.class, () -> new Probe().small("au-only").configure(stringAu, null));
+        assertTrue(e.getMessage().contains("\"AU01\"") && e.getMessage().contains("0/1"), e.getMessage());
+
+        // no AU columns at all
+        final DataTableSpec noAu = new DataTableSpec(col("image", PNGImageCellFactory.TYPE));
+        e = assertThrows(InvalidSettingsException.class, () -> new Probe().small("au-only").configure(noAu, null));
+        assertTrue(e.getMessage().contains("AU01"), e.getMessage());
+
+        // an image column that holds numbers
+        final Probe image = new Probe().small("au-only");
+        image.set("au_image_column", "AU01");
+        e = assertThrows(InvalidSettingsException.class, () -> image.configure(auSpec(), null));
+        assertTrue(e.getMessage().contains("Image column \"AU01\""), e.getMessage());
+
+        // the expression column missing from the expression table
+        final Probe expr = new Probe().small("mtl");
+        expr.set("expression_column", "emotion");
+        e = assertThrows(InvalidSettingsException.class, () -> expr.configure(auSpec(), feSpec()));
+        assertTrue(e.getMessage().contains("\"emotion\""), e.getMessage());
+    }
+
+    @Test
+    void settingsRoundTripAndValidation() throws Exception {
+        final Probe from = new Probe().small("l2rw");
+        from.set("seed", 42L);
+        from.set("learning_rate", 0.01);
+        NodeTesting.roundTrip(from.settings(), new Probe().settings());
+
+        final NodeSettings s = new NodeSettings("model");
+        from.settings().save(s);
+        s.addString("strategy", "magic");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+        assertTrue(e.getMessage().contains("\"magic\""), e.getMessage());
+        s.addString("strategy", "mal");
+        s.addInt("epochs", 0);
+        assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+        s.addInt("epochs", 1);
+        s.addDouble("meta_fraction", 0.95);
+        assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+    }
+
+    @Test
+    void trainsAuOnlyAndTheModelRoundTripsThroughItsSerializers() throws Exception {
+        final Probe m = new Probe().small("au-only");
+        final DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor();
+        final ExecutionContext exec = exec(monitor);
+        final BufferedDataTable au = auTable(32);
+        final PortObject[] out = m.execute(au, null, exec);
+        assertEquals(3, out.length);
+        assertEquals(1.0, monitor.getProgress(), 1e-6);
+        assertTrue(monitor.getMessage().startsWith("au-only epoch 2 iteration 6/6"), monitor.getMessage());
+
+        final MalModelPortObject model = assertInstanceOf(MalModelPortObject.class, out[0]);
+        assertEquals(m.configure(auSpec(), null)[0], model.getSpec(), "configure and execute agree on the spec");
+        assertTrue(model.getSummary().contains("au-only"), model.getSummary());
+
+        final BufferedDataTable weights = (BufferedDataTable)out[1];
+        assertEquals(m.configure(auSpec(), null)[1], weights.getDataTableSpec());
+        assertEquals(24, weights.size(), "32 faces of 4 subjects minus the meta split of one subject");
+        for (final DataRow r : rows(weights)) {
+            assertEquals("au", string(weights, r, "set"));
+            assertTrue(r.getKey().getString().startsWith("au:"));
+            assertEquals(1.0, ((DoubleValue)r.getCell(4)).getDoubleValue(), 1e-9, "au-only weighs every sample 1");
+        }
+        final BufferedDataTable history = (BufferedDataTable)out[2];
+        assertEquals(2, history.size());
+        for (final DataRow r : rows(history)) {
+            assertFalse(r.getCell(3).isMissing(), "AU loss");
+            assertFalse(r.getCell(7).isMissing(), "meta AU F1");
+        }
+
+        // the view shows the epochs; the history survives saving and loading the node's internals
+        assertEquals(2, m.history().size());
+        final MalLearnerNodeView view = new MalLearnerNodeView(m);
+        assertTrue(view.m_status.getText().startsWith("Epoch 2: AU loss"), view.m_status.getText());
+        assertEquals(2, view.m_chart.m_history.size());
+        view.m_chart.setSize(200, 100);
+        view.m_chart.paint(new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB)
+            .getGraphics());
+        final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("learner-internals");
+        m.saveInternalsTo(dir.toFile());
+        final Probe reloaded = new Probe();
+        reloaded.loadInternalsFrom(dir.toFile());
+        assertEquals(m.history(), reloaded.history());
+        m.resetModel();
+        assertTrue(m.history().isEmpty());
+
+        // object and spec through KNIME's port zip streams
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PortObjectZipOutputStream zip = PortUtil.getPortObjectZipOutputStream(bytes)) {
+            new MalModelPortObject.Serializer().savePortObject(model, zip, new ExecutionMonitor());
+        }
+        final MalModelPortObject loaded = new MalModelPortObject.Serializer().loadPortObject(
+            PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(bytes.toByteArray())), model.getSpec(),
+            new ExecutionMonitor());
+        assertEquals(model.getSpec(), loaded.getSpec());
+        final float[] crop = CropReader.fromImage(s_au.get(0).image(), 16, 1);
+        final FacePrediction a = model.getModel().predict(List.of(crop), 1).get(0);
+        final FacePrediction b = loaded.getModel().predict(List.of(crop), 1).get(0);
+        assertArrayEquals(a.auProbabilities(), b.auProbabilities(), 1e-6f);
+        assertArrayEquals(model.getModel().header().thresholds(), loaded.getModel().header().thresholds(), 1e-12);
+
+        final ByteArrayOutputStream specBytes = new ByteArrayOutputStream();
+        try (PortObjectSpecZipOutputStream zip = PortUtil.getPortObjectSpecZipOutputStream(specBytes)) {
+            new MalModelPortObjectSpec.Serializer().savePortObjectSpec(model.getSpec(), zip);
+        }
+        assertEquals(model.getSpec(), new MalModelPortObjectSpec.Serializer().loadPortObjectSpec(
+            PortUtil.getPortObjectSpecZipInputStream(new ByteArrayInputStream(specBytes.toByteArray()))));
+    }
+
+    @Test
+    void trainsMalWithExpressionsAndReportsTheirWeights() throws Exception {
+        final Probe m = new Probe().small("mal");
+        m.set("epochs", 1);
+        final PortObject[] out = m.execute(auTable(32), feTable(24), exec(new DefaultNodeProgressMonitor()));
+        final MalModelPortObject model = (MalModelPortObject)out[0];
+        assertEquals("mal", model.getSpec().getStrategy());
+        assertTrue(model.getModel().hasMetaNet());
+        final BufferedDataTable weights = (BufferedDataTable)out[1];
+        assertTrue(names(weights.getDataTableSpec()).contains("corruption"));
+        long fe = 0;
+        for (final DataRow r : rows(weights)) {
+            if ("fe".equals(string(weights, r, "set"))) {
+                fe++;
+                assertNotNull(string(weights, r, "corruption"));
+                final DataCell w = r.getCell(weights.getDataTableSpec().findColumnIndex("w_epoch1"));
+                if (!w.isMissing()) {
+                    final double v = ((DoubleValue)w).getDoubleValue();
+                    assertTrue(v >= 0 && v <= 1, "MAL weight in [0, 1]: " + v);
+                }
+            }
+        }
+        assertEquals(24, fe);
+        assertEquals(1, ((BufferedDataTable)out[2]).size());
+    }
+
+    @Test
+    void missingCellsAreUnknownLabelsAndRowsWithoutImageAreSkipped() throws Exception {
+        final BufferedDataTable full = auTable(32);
+        final BufferedDataTable holes = table(auSpec(), 32, i -> {
+            final DataRow r = rows(full).get(i);
+            final DataCell[] cells = new DataCell[r.getNumCells()];
+            for (int k = 0; k < cells.length; k++) {
+                cells[k] = r.getCell(k);
+            }
+            if (i % 5 == 0) {
+                cells[2] = DataType.getMissingCell(); // AU01 unknown
+            }
+            if (i == 3) {
+                cells[0] = DataType.getMissingCell();
+            }
+            return cells;
+        });
+        final Probe m = new Probe().small("au-only");
+        m.set("epochs", 1);
+        final PortObject[] out = m.execute(holes, null, exec(new DefaultNodeProgressMonitor()));
+        assertNotNull(out[0]);
+        assertTrue(m.warning().contains("1 AU table rows without an image"), m.warning());
+    }
+
+    @Test
+    void emptyTablesAndBadLabelsFailClearly() throws Exception {
+        final Probe m = new Probe().small("au-only");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> m.execute(auTable(0), null, exec(new DefaultNodeProgressMonitor())));
+        assertTrue(e.getMessage().contains("AU table is empty"), e.getMessage());
+
+        final BufferedDataTable fe = table(feSpec(), 4, i -> new DataCell[]{
+            PNGImageCellFactory.create(PngEncoder.encode(s_fe.get(i).image())), new StringCell("s"),
+            new StringCell(i == 2 ? "boredom" : "happiness"), DataType.getMissingCell()});
+        final Probe mtl = new Probe().small("mtl");
+        e = assertThrows(InvalidSettingsException.class,
+            () -> mtl.execute(auTable(16), fe, exec(new DefaultNodeProgressMonitor())));
+        assertTrue(e.getMessage().contains("boredom") && e.getMessage().contains("Row2"), e.getMessage());
+    }
+
+    @Test
+    void cancelStopsTraining() throws Exception {
+        final DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor() {
+            @Override
+            public synchronized void setProgress(final double progress, final String message) {
+                super.setProgress(progress, message);
+                cancelOnTraining(message);
+            }
+
+            @Override
+            public synchronized void setMessage(final String message) {
+                super.setMessage(message);
+                cancelOnTraining(message);
+            }
+
+            @Override
+            public synchronized void setProgress(final String message) {
+                super.setProgress(message);
+                cancelOnTraining(message);
+            }
+
+            private void cancelOnTraining(final String message) {
+                if (message != null && message.contains("iteration")) {
+                    setExecuteCanceled();
+                }
+            }
+        };
+        final Probe m = new Probe().small("au-only");
+        m.set("epochs", 5);
+        final CanceledExecutionException e =
+            assertThrows(CanceledExecutionException.class, () -> m.execute(auTable(32), null, exec(monitor)));
+        assertTrue(e.getMessage().contains("cancelled before iteration 2"), e.getMessage());
+    }
+}

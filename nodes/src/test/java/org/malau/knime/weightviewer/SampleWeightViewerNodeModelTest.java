@@ -1,0 +1,378 @@
+package org.malau.knime.weightviewer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.malau.knime.testing.NodeTesting.cell;
+import static org.malau.knime.testing.NodeTesting.integer;
+import static org.malau.knime.testing.NodeTesting.rows;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+import javax.swing.ImageIcon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.MissingCell;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageContent;
+import org.knime.core.data.image.png.PNGImageValue;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.image.ImagePortObject;
+import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.malau.knime.testing.NodeTesting;
+
+class SampleWeightViewerNodeModelTest {
+
+    static final class Probe extends SampleWeightViewerNodeModel {
+        void saveTo(final Path dir) throws Exception {
+            saveInternals(dir.toFile(), null);
+        }
+
+        void loadFrom(final Path dir) throws Exception {
+            loadInternals(dir.toFile(), null);
+        }
+
+        void clear() {
+            reset();
+        }
+
+        String warning() {
+            return getWarningMessage();
+        }
+
+        int inPorts() {
+            return getNrInPorts();
+        }
+
+        int outPorts() {
+            return getNrOutPorts();
+        }
+
+        NodeTesting.SettingsAccess settings() {
+            return new NodeTesting.SettingsAccess() {
+                @Override
+                public void save(final NodeSettingsWO s) {
+                    saveSettingsTo(s);
+                }
+
+                @Override
+                public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+                    validateSettings(s);
+                }
+
+                @Override
+                public void load(final NodeSettingsRO s) throws InvalidSettingsException {
+                    loadValidatedSettingsFrom(s);
+                }
+            };
+        }
+    }
+
+    private static DataColumnSpec col(final String name, final DataType type) {
+        return new DataColumnSpecCreator(name, type).createSpec();
+    }
+
+    private static ExecutionContext exec() {
+        return NodeTesting.exec(new SampleWeightViewerNodeFactory(), new DefaultNodeProgressMonitor());
+    }
+
+    /** The columns of the engine's SampleWeightLog, with {@code epochs} weight columns, corruption optional. */
+    private static DataTableSpec spec(final boolean corruption, final int epochs) {
+        final List<DataColumnSpec> c = new ArrayList<>(List.of(col("set", StringCell.TYPE), col("id", StringCell.TYPE),
+            col("subject", StringCell.TYPE), col("label", StringCell.TYPE)));
+        if (corruption) {
+            c.add(col("corruption", StringCell.TYPE));
+        }
+        for (int e = 1; e <= epochs; e++) {
+            c.add(col("w_epoch" + e, DoubleCell.TYPE));
+        }
+        return new DataTableSpec(c.toArray(new DataColumnSpec[0]));
+    }
+
+    private static final class Rows {
+        final DataTableSpec m_spec;
+        final List<DataCell[]> m_rows = new ArrayList<>();
+
+        Rows(final DataTableSpec spec) {
+            m_spec = spec;
+        }
+
+        Rows add(final String set, final String label, final String corruption, final Double... weights) {
+            final List<DataCell> c = new ArrayList<>(List.of(new StringCell(set), new StringCell("id" + m_rows.size()),
+                new StringCell("s1"), new StringCell(label)));
+            if (m_spec.containsName("corruption")) {
+                c.add(corruption == null ? new MissingCell(null) : new StringCell(corruption));
+            }
+            for (final Double w : weights) {
+                c.add(w == null ? new MissingCell(null) : new DoubleCell(w));
+            }
+            m_rows.add(c.toArray(new DataCell[0]));
+            return this;
+        }
+
+        BufferedDataTable table() {
+            final BufferedDataContainer c = exec().createDataContainer(m_spec);
+            for (int i = 0; i < m_rows.size(); i++) {
+                c.addRowToTable(new DefaultRow("Row" + i, m_rows.get(i)));
+            }
+            c.close();
+            return c.getTable();
+        }
+    }
+
+    private static PortObject[] run(final Probe m, final BufferedDataTable in) throws Exception {
+        final PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{in.getDataTableSpec()});
+        final PortObject[] out = m.execute(new PortObject[]{in}, exec());
+        assertEquals(PNGImageContent.TYPE, ((ImagePortObjectSpec)specs[0]).getDataType());
+        assertEquals(specs[1], ((BufferedDataTable)out[1]).getDataTableSpec());
+        return out;
+    }
+
+    private static Double value(final BufferedDataTable t, final String statistic) {
+        for (final DataRow r : rows(t)) {
+            if (r.getKey().getString().equals(statistic)) {
+                final DataCell c = cell(t, r, "value");
+                return c.isMissing() ? null : ((DoubleValue)c).getDoubleValue();
+            }
+        }
+        throw new AssertionError("no row " + statistic);
+    }
+
+    private static Integer samples(final BufferedDataTable t, final String statistic) {
+        for (final DataRow r : rows(t)) {
+            if (r.getKey().getString().equals(statistic)) {
+                return integer(t, r, "samples");
+            }
+        }
+        throw new AssertionError("no row " + statistic);
+    }
+
+    private static BufferedImage figure(final PortObject port) throws Exception {
+        final DataCell c = ((ImagePortObject)port).toDataCell();
+        final byte[] png = ((PNGImageValue)c).getImageContent().getByteArray();
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    private static Rows separated(final boolean cleanHigh) {
+        final double hi = cleanHigh ? 0.9 : 0.1;
+        final double lo = cleanHigh ? 0.1 : 0.9;
+        return new Rows(spec(true, 3)).add("fe", "happiness", "none", 0.5, 0.7, hi)
+            .add("fe", "happiness", "none", 0.5, null, hi + 0.05).add("fe", "sadness", "label_noise", 0.5, 0.3, lo)
+            .add("fe", "sadness", "unrelated", 0.5, 0.2, lo - 0.05).add("fe", "anger", null, 0.5, 0.5, 0.5)
+            .add("au", "AU1+2", "none", 0.0, 0.0, 0.0).add("fe", "anger", "none", null, null, null);
+    }
+
+    @Test
+    void portsAndConfigure() throws Exception {
+        final Probe m = new Probe();
+        assertEquals(1, m.inPorts());
+        assertEquals(2, m.outPorts());
+        final PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{spec(true, 2)});
+        assertEquals(PNGImageContent.TYPE, ((ImagePortObjectSpec)specs[0]).getDataType());
+        assertArrayEquals(new String[]{"statistic", "value", "samples"}, ((DataTableSpec)specs[1]).getColumnNames());
+        assertNull(m.warning());
+    }
+
+    @Test
+    void perfectSeparationGivesAucOneAndTheMeansByHand() throws Exception {
+        final Probe m = new Probe();
+        final PortObject[] out = run(m, separated(true).table());
+        final BufferedDataTable t = (BufferedDataTable)out[1];
+        assertEquals(1.0, value(t, "ROC AUC clean vs corrupted"), 1e-12);
+        assertEquals(4, samples(t, "ROC AUC clean vs corrupted"));
+        // final weight = last drawn epoch; the au row is filtered out, the never-drawn row skipped
+        assertEquals((0.9 + 0.95) / 2, value(t, "mean weight clean"), 1e-12);
+        assertEquals((0.1 + 0.05) / 2, value(t, "mean weight corrupted"), 1e-12);
+        assertEquals(0.1, value(t, "mean weight label_noise"), 1e-12);
+        assertEquals(0.05, value(t, "mean weight unrelated"), 1e-12);
+        assertEquals((0.9 + 0.95 + 0.1 + 0.05 + 0.5) / 5, value(t, "mean weight all"), 1e-12);
+        assertEquals(5, samples(t, "mean weight all"));
+        assertEquals(0.5, value(t, "mean weight class anger"), 1e-12);
+        assertEquals(1, samples(t, "mean weight class anger"));
+        assertEquals(0.925, value(t, "mean weight class happiness"), 1e-12);
+        assertEquals(0.075, value(t, "mean weight class sadness"), 1e-12);
+        assertTrue(m.warning().contains("1 samples without any weight"), m.warning());
+        final BufferedImage img = figure(out[0]);
+        assertEquals(WeightFigure.WIDTH, img.getWidth());
+        assertEquals(WeightFigure.HEIGHT, img.getHeight());
+        assertEquals(1500, img.getWidth());
+        assertEquals(500, img.getHeight());
+    }
+
+    @Test
+    void reversedSeparationGivesAucZero() throws Exception {
+        final BufferedDataTable t = (BufferedDataTable)run(new Probe(), separated(false).table())[1];
+        assertEquals(0.0, value(t, "ROC AUC clean vs corrupted"), 1e-12);
+    }
+
+    @Test
+    void withoutACorruptionColumnThereIsNoAucButAFigureAndMeans() throws Exception {
+        final Probe m = new Probe();
+        final Rows rows = new Rows(spec(false, 2)).add("FE", "happiness", null, 0.2, 0.4).add("fe", "fear", null,
+            0.6, 0.8);
+        final PortObject[] out = run(m, rows.table());
+        final BufferedDataTable t = (BufferedDataTable)out[1];
+        assertNull(value(t, "ROC AUC clean vs corrupted"));
+        assertEquals(0, samples(t, "ROC AUC clean vs corrupted"));
+        assertNull(value(t, "mean weight clean"));
+        assertEquals(0.6, value(t, "mean weight all"), 1e-12);
+        assertTrue(m.warning().contains("No corruption column"), m.warning());
+        assertEquals(1500, figure(out[0]).getWidth());
+    }
+
+    @Test
+    void emptySelectionGivesAnEmptyFigureAndAWarning() throws Exception {
+        final Probe m = new Probe();
+        final PortObject[] out = run(m, new Rows(spec(true, 1)).add("au", "AU1", "none", 1.0).table());
+        assertEquals(500, figure(out[0]).getHeight());
+        assertEquals(0, samples((BufferedDataTable)out[1], "mean weight all"));
+        assertTrue(m.warning().contains("No sample with a weight in set \"fe\""), m.warning());
+    }
+
+    @Test
+    void badInputsStopConfigureNamingTheColumn() {
+        final Probe m = new Probe();
+        String msg = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{new DataTableSpec(col("set", StringCell.TYPE),
+                col("label", StringCell.TYPE))})).getMessage();
+        assertTrue(msg.contains("w_epoch"), msg);
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{new DataTableSpec(col("set", StringCell.TYPE),
+                col("label", StringCell.TYPE), col("w_epoch1", StringCell.TYPE))})).getMessage();
+        assertTrue(msg.contains("\"w_epoch1\""), msg);
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{new DataTableSpec(col("set", StringCell.TYPE),
+                col("w_epoch1", DoubleCell.TYPE))})).getMessage();
+        assertTrue(msg.contains("\"label\""), msg);
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{new DataTableSpec(col("set", IntCell.TYPE),
+                col("label", StringCell.TYPE), col("w_epoch1", DoubleCell.TYPE))})).getMessage();
+        assertTrue(msg.contains("\"set\""), msg);
+    }
+
+    @Test
+    void anUnknownCorruptionValueStopsExecutionNamingTheRow() throws Exception {
+        final Probe m = new Probe();
+        final BufferedDataTable in = new Rows(spec(true, 1)).add("fe", "x", "smudged", 1.0).table();
+        m.configure(new PortObjectSpec[]{in.getDataTableSpec()});
+        final Exception e = assertThrows(IllegalArgumentException.class,
+            () -> m.execute(new PortObject[]{in}, exec()));
+        assertTrue(e.getMessage().contains("Row0") && e.getMessage().contains("smudged"), e.getMessage());
+    }
+
+    @Test
+    void otherPrefixAndAllSets() throws Exception {
+        final Probe m = new Probe();
+        final NodeSettings s = new NodeSettings("model");
+        m.settings().save(s);
+        final SettingsModelString prefix = SampleWeightViewerNodeModel.createWeightPrefixSettingsModel();
+        prefix.setStringValue("epoch");
+        prefix.saveSettingsTo(s);
+        final SettingsModelString set = SampleWeightViewerNodeModel.createSetValueSettingsModel();
+        set.setStringValue("");
+        set.saveSettingsTo(s);
+        m.settings().validate(s);
+        m.settings().load(s);
+        final DataTableSpec spec = new DataTableSpec(col("label", StringCell.TYPE), col("corruption",
+            StringCell.TYPE), col("epoch 2", DoubleCell.TYPE), col("epoch 1", DoubleCell.TYPE));
+        final BufferedDataContainer c = exec().createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("a", new StringCell("x"), new StringCell("none"), new MissingCell(null),
+            new DoubleCell(0.3)));
+        c.addRowToTable(new DefaultRow("b", new StringCell("x"), new StringCell("label_noise"), new DoubleCell(0.2),
+            new DoubleCell(0.9)));
+        c.close();
+        final BufferedDataTable t = (BufferedDataTable)run(m, c.getTable())[1];
+        // final weights: a 0.3 (epoch 2 not drawn), b 0.2 (epoch 2): clean above corrupted
+        assertEquals(1.0, value(t, "ROC AUC clean vs corrupted"), 1e-12);
+        assertEquals(0.3, value(t, "mean weight clean"), 1e-12);
+    }
+
+    @Test
+    void emptyPrefixIsRejectedAndSettingsRoundTripAndAreDescribed() throws Exception {
+        final Probe m = new Probe();
+        final NodeSettings s = new NodeSettings("model");
+        m.settings().save(s);
+        final SettingsModelString prefix = SampleWeightViewerNodeModel.createWeightPrefixSettingsModel();
+        prefix.setStringValue("");
+        prefix.saveSettingsTo(s);
+        assertThrows(InvalidSettingsException.class, () -> m.settings().validate(s));
+
+        final NodeSettings saved = NodeTesting.roundTrip(new Probe().settings(), new Probe().settings());
+        final long n = saved.keySet().stream().filter(k -> !k.endsWith("_Internals")).count();
+        assertEquals(5, n);
+        final javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        final org.w3c.dom.Document doc;
+        try (java.io.InputStream in = SampleWeightViewerNodeFactory.class
+            .getResourceAsStream("SampleWeightViewerNodeFactory.xml")) {
+            doc = f.newDocumentBuilder().parse(in);
+        }
+        assertEquals(n, doc.getElementsByTagNameNS("*", "option").getLength());
+        assertEquals(1, doc.getElementsByTagNameNS("*", "inPort").getLength());
+        assertEquals(2, doc.getElementsByTagNameNS("*", "outPort").getLength());
+    }
+
+    @Test
+    void theViewShowsTheFigureWhichSurvivesSavingAndIsClearedByReset(@TempDir final Path dir) throws Exception {
+        final Probe m = new Probe();
+        final SampleWeightViewerNodeFactory factory = new SampleWeightViewerNodeFactory();
+        assertEquals(1, factory.getNrNodeViews());
+        final SampleWeightViewerNodeView view = (SampleWeightViewerNodeView)factory.createNodeView(0, m);
+        assertNull(view.m_label.getIcon());
+        assertEquals(SampleWeightViewerNodeView.NOT_EXECUTED, view.m_label.getText());
+        m.saveTo(dir);
+        assertFalse(Files.exists(dir.resolve(SampleWeightViewerNodeModel.FIGURE_FILE)), "nothing to save yet");
+
+        final PortObject[] out = run(m, separated(true).table());
+        view.modelChanged();
+        final ImageIcon icon = (ImageIcon)view.m_label.getIcon();
+        assertEquals(1500, icon.getIconWidth());
+        assertEquals(500, icon.getIconHeight());
+        // the view shows the same image as the output port
+        final BufferedImage port = figure(out[0]);
+        assertEquals(port.getRGB(700, 250), m.figure().getRGB(700, 250));
+
+        m.saveTo(dir);
+        final Probe reopened = new Probe();
+        reopened.loadFrom(dir);
+        assertEquals(1500, reopened.figure().getWidth());
+        assertEquals(port.getRGB(100, 100), reopened.figure().getRGB(100, 100));
+
+        m.clear();
+        view.modelChanged();
+        assertNull(view.m_label.getIcon());
+        final Probe fresh = new Probe();
+        fresh.loadFrom(dir.resolve("missing"));
+        assertNull(fresh.figure());
+    }
+}

@@ -1,0 +1,14 @@
+package org.knime.core.node.port;
+
+import java.io.OutputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Compile-only subset of KNIME's {@code PortObjectZipOutputStream}: a plain {@code ZipOutputStream}. Created through {@link PortUtil}, as in KNIME.
+ */
+public class PortObjectZipOutputStream extends ZipOutputStream {
+
+    PortObjectZipOutputStream(final OutputStream stream) {
+        super(stream);
+    }
+}
