@@ -54,22 +54,7 @@ class AuDatasetReaderNodeModelTest {
         }
 
         NodeTesting.SettingsAccess settings() {
-            return new NodeTesting.SettingsAccess() {
-                @Override
-                public void save(final org.knime.core.node.NodeSettingsWO s) {
-                    saveSettingsTo(s);
-                }
-
-                @Override
-                public void validate(final org.knime.core.node.NodeSettingsRO s) throws InvalidSettingsException {
-                    validateSettings(s);
-                }
-
-                @Override
-                public void load(final org.knime.core.node.NodeSettingsRO s) throws InvalidSettingsException {
-                    loadValidatedSettingsFrom(s);
-                }
-            };
+            return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
         }
     }
 

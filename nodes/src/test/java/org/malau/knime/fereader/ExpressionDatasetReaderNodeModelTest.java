@@ -29,8 +29,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.knime.common.DatasetSettings;
@@ -55,22 +53,7 @@ class ExpressionDatasetReaderNodeModelTest {
         }
 
         NodeTesting.SettingsAccess settings() {
-            return new NodeTesting.SettingsAccess() {
-                @Override
-                public void save(final NodeSettingsWO s) {
-                    saveSettingsTo(s);
-                }
-
-                @Override
-                public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-                    validateSettings(s);
-                }
-
-                @Override
-                public void load(final NodeSettingsRO s) throws InvalidSettingsException {
-                    loadValidatedSettingsFrom(s);
-                }
-            };
+            return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
         }
     }
 

@@ -39,8 +39,6 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
@@ -99,22 +97,7 @@ class MalLearnerNodeModelTest {
         }
 
         NodeTesting.SettingsAccess settings() {
-            return new NodeTesting.SettingsAccess() {
-                @Override
-                public void save(final NodeSettingsWO s) {
-                    saveSettingsTo(s);
-                }
-
-                @Override
-                public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-                    validateSettings(s);
-                }
-
-                @Override
-                public void load(final NodeSettingsRO s) throws InvalidSettingsException {
-                    loadValidatedSettingsFrom(s);
-                }
-            };
+            return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
         }
 
         /** Sets one setting by saving, changing and loading the settings. */

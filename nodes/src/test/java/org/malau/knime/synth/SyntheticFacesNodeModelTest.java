@@ -28,8 +28,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
@@ -44,22 +42,7 @@ class SyntheticFacesNodeModelTest {
         }
 
         NodeTesting.SettingsAccess settings() {
-            return new NodeTesting.SettingsAccess() {
-                @Override
-                public void save(final NodeSettingsWO s) {
-                    saveSettingsTo(s);
-                }
-
-                @Override
-                public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-                    validateSettings(s);
-                }
-
-                @Override
-                public void load(final NodeSettingsRO s) throws InvalidSettingsException {
-                    loadValidatedSettingsFrom(s);
-                }
-            };
+            return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
         }
     }
 

@@ -160,6 +160,36 @@ public final class NodeTesting {
         void load(NodeSettingsRO settings) throws InvalidSettingsException;
     }
 
+    /** {@code NodeModel.validateSettings} or {@code loadValidatedSettingsFrom}, as a method reference. */
+    public interface SettingsReader {
+        void read(NodeSettingsRO settings) throws InvalidSettingsException;
+    }
+
+    /**
+     * Settings access from three method references, e.g.
+     * {@code access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom)} in a
+     * test subclass of the node model: those methods are protected, so only the node's package sees them.
+     */
+    public static SettingsAccess access(final java.util.function.Consumer<NodeSettingsWO> save,
+        final SettingsReader validate, final SettingsReader load) {
+        return new SettingsAccess() {
+            @Override
+            public void save(final NodeSettingsWO settings) {
+                save.accept(settings);
+            }
+
+            @Override
+            public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+                validate.read(settings);
+            }
+
+            @Override
+            public void load(final NodeSettingsRO settings) throws InvalidSettingsException {
+                load.read(settings);
+            }
+        };
+    }
+
     /**
      * Saves {@code from}, validates and loads the result into {@code to}, saves {@code to} and
      * asserts both saved settings are the same.

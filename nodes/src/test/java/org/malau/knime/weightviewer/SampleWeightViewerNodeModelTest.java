@@ -42,8 +42,6 @@ import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -79,22 +77,7 @@ class SampleWeightViewerNodeModelTest {
         }
 
         NodeTesting.SettingsAccess settings() {
-            return new NodeTesting.SettingsAccess() {
-                @Override
-                public void save(final NodeSettingsWO s) {
-                    saveSettingsTo(s);
-                }
-
-                @Override
-                public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-                    validateSettings(s);
-                }
-
-                @Override
-                public void load(final NodeSettingsRO s) throws InvalidSettingsException {
-                    loadValidatedSettingsFrom(s);
-                }
-            };
+            return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
         }
     }
 
