@@ -1,20 +1,12 @@
 package org.malau.knime.learner;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.StringValue;
-import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -22,7 +14,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.malau.data.AuLabels;
 import org.malau.data.Corruption;
 import org.malau.data.Expression;
-import org.malau.model.CropReader;
+import org.malau.knime.common.ImageCrops;
 import org.malau.train.InMemoryFaceDataset;
 
 /**
@@ -63,7 +55,7 @@ final class TableDataset {
                 skipped++;
                 continue;
             }
-            crops.add(crop(image, c.paths(), size, what, key));
+            crops.add(ImageCrops.crop(image, c.paths(), size, 1, what, key));
             ids.add(key);
             subjects.add(c.subject() < 0 || row.getCell(c.subject()).isMissing() ? ""
                 : ((StringValue)row.getCell(c.subject())).getStringValue());
@@ -78,35 +70,6 @@ final class TableDataset {
         return new Result(new InMemoryFaceDataset(c.auCodes(), ids.toArray(new String[0]),
             subjects.toArray(new String[0]), au.toArray(new byte[n][]), expressions.toArray(new Expression[0]),
             corruptions.toArray(new Corruption[0]), crops.toArray(new float[n][]), size, 1), skipped);
-    }
-
-    private static float[] crop(final DataCell image, final boolean paths, final int size, final String what,
-        final String key) throws InvalidSettingsException {
-        try {
-            if (paths) {
-                final String s = ((StringValue)image).getStringValue().trim();
-                final Path p;
-                try {
-                    p = Path.of(s);
-                } catch (InvalidPathException e) {
-                    throw new InvalidSettingsException(what + " row \"" + key + "\": \"" + s + "\" is no valid path");
-                }
-                if (!p.isAbsolute()) {
-                    throw new InvalidSettingsException(what + " row \"" + key + "\": image path \"" + s
-                        + "\" is relative; use absolute paths (e.g. from the MAL dataset readers)");
-                }
-                return CropReader.read(p, size, 1);
-            }
-            final byte[] png = ((PNGImageValue)image).getImageContent().getByteArrayReference();
-            final BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null) {
-                throw new IOException("the PNG cell holds no readable image");
-            }
-            return CropReader.fromImage(img, size, 1);
-        } catch (IOException e) {
-            throw new InvalidSettingsException(what + " row \"" + key + "\": image cannot be read: " + e.getMessage(),
-                e);
-        }
     }
 
     /** Occurrence 1/0 (a value >= 0.5 counts as present), missing = unknown; null when every AU is unknown. */

@@ -1,0 +1,65 @@
+package org.malau.knime.common;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.image.png.PNGImageValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.malau.model.CropReader;
+
+/**
+ * Decodes a face table's image cell (a PNG image cell or an absolute file path) into the raw crop the
+ * MAL network reads, through the engine's {@link CropReader}; shared by the learner and the predictor.
+ */
+public final class ImageCrops {
+    private ImageCrops() {
+    }
+
+    /**
+     * The crop of one non-missing image cell.
+     *
+     * @param image a PNG image cell, or a string cell holding an absolute path when {@code paths}
+     * @param paths whether the column holds file paths
+     * @param size the crop's width and height
+     * @param channels 1 (grey) or 3 (colour)
+     * @param what the table, for messages
+     * @param key the row ID, for messages
+     * @return the crop, pixels in [0, 1], channels first
+     * @throws InvalidSettingsException naming the row when the path is invalid or relative or the image unreadable
+     */
+    public static float[] crop(final DataCell image, final boolean paths, final int size, final int channels,
+        final String what, final String key) throws InvalidSettingsException {
+        try {
+            if (paths) {
+                final String s = ((StringValue)image).getStringValue().trim();
+                final Path p;
+                try {
+                    p = Path.of(s);
+                } catch (InvalidPathException e) {
+                    throw new InvalidSettingsException(what + " row \"" + key + "\": \"" + s + "\" is no valid path");
+                }
+                if (!p.isAbsolute()) {
+                    throw new InvalidSettingsException(what + " row \"" + key + "\": image path \"" + s
+                        + "\" is relative; use absolute paths (e.g. from the MAL dataset readers)");
+                }
+                return CropReader.read(p, size, channels);
+            }
+            final byte[] png = ((PNGImageValue)image).getImageContent().getByteArrayReference();
+            final BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            if (img == null) {
+                throw new IOException("the PNG cell holds no readable image");
+            }
+            return CropReader.fromImage(img, size, channels);
+        } catch (IOException e) {
+            throw new InvalidSettingsException(what + " row \"" + key + "\": image cannot be read: " + e.getMessage(),
+                e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.malau.knime.modelwriter;
+
+import javax.swing.JFileChooser;
+
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+
+/** Dialog of the MAL Model Writer: the output file and whether an existing one may be replaced. */
+public class MalModelWriterNodeDialog extends DefaultNodeSettingsPane {
+    private static final String HISTORY_ID = "org.malau.knime.model.file";
+
+    /** Creates the dialog on the same settings models as the node model. */
+    protected MalModelWriterNodeDialog() {
+        final DialogComponentFileChooser file = new DialogComponentFileChooser(
+            MalModelWriterNodeModel.createFileSettingsModel(), HISTORY_ID, JFileChooser.SAVE_DIALOG, ".zip");
+        file.setBorderTitle("Output file (MAL model .zip)");
+        addDialogComponent(file);
+        addDialogComponent(new DialogComponentBoolean(MalModelWriterNodeModel.createOverwriteSettingsModel(),
+            "Overwrite an existing file"));
+    }
+}

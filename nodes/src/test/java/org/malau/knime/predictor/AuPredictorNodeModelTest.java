@@ -1,0 +1,256 @@
+package org.malau.knime.predictor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.malau.knime.testing.NodeTesting.cell;
+import static org.malau.knime.testing.NodeTesting.integer;
+import static org.malau.knime.testing.NodeTesting.rows;
+import static org.malau.knime.testing.NodeTesting.string;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.MissingCell;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageCellFactory;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.malau.data.synth.SynthFace;
+import org.malau.knime.port.MalModelPortObject;
+import org.malau.knime.port.MalModelPortObjectSpec;
+import org.malau.knime.testing.NodeTesting;
+import org.malau.knime.testing.TinyModel;
+import org.malau.model.CropReader;
+import org.malau.model.FacePrediction;
+
+class AuPredictorNodeModelTest {
+    private static List<SynthFace> s_faces;
+
+    private static MalModelPortObject s_model;
+
+    /** Exposes the protected model API to the test. */
+    static final class Probe extends AuPredictorNodeModel {
+        PortObjectSpec configure(final PortObjectSpec model, final DataTableSpec in) throws InvalidSettingsException {
+            return configure(new PortObjectSpec[]{model, in})[0];
+        }
+
+        BufferedDataTable execute(final MalModelPortObject model, final BufferedDataTable in,
+            final ExecutionContext exec) throws Exception {
+            return (BufferedDataTable)execute(new PortObject[]{model, in}, exec)[0];
+        }
+
+        String warning() {
+            return getWarningMessage();
+        }
+
+        int inPorts() {
+            return getNrInPorts();
+        }
+
+        int outPorts() {
+            return getNrOutPorts();
+        }
+
+        NodeTesting.SettingsAccess settings() {
+            return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
+        }
+
+        Probe set(final String key, final Object value) throws InvalidSettingsException {
+            final NodeSettings s = new NodeSettings("model");
+            saveSettingsTo(s);
+            if (value instanceof Integer i) {
+                s.addInt(key, i);
+            } else {
+                s.addString(key, (String)value);
+            }
+            validateSettings(s);
+            loadValidatedSettingsFrom(s);
+            return this;
+        }
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        s_faces = TinyModel.faces();
+        s_model = TinyModel.model();
+    }
+
+    private static ExecutionContext exec() {
+        return exec(new DefaultNodeProgressMonitor());
+    }
+
+    private static ExecutionContext exec(final DefaultNodeProgressMonitor monitor) {
+        return NodeTesting.exec(new AuPredictorNodeFactory(), monitor);
+    }
+
+    private static DataColumnSpec col(final String name, final DataType type) {
+        return new DataColumnSpecCreator(name, type).createSpec();
+    }
+
+    private static DataTableSpec spec() {
+        return TinyModel.spec();
+    }
+
+    private static BufferedDataTable table(final int n, final DataCell[] override) {
+        return TinyModel.table(n, override);
+    }
+
+    private static MalModelPortObjectSpec modelSpec() {
+        return new MalModelPortObjectSpec(List.of("AU01", "AU12"), List.of("neutral", "happiness"), 16, 1, "mal");
+    }
+
+    @Test
+    void configureAppendsTheModelsColumns() throws Exception {
+        final Probe m = new Probe();
+        final DataTableSpec out = (DataTableSpec)m.configure(modelSpec(), spec());
+        final List<String> names = Arrays.asList(out.getColumnNames());
+        final List<String> expected = new ArrayList<>(Arrays.asList(spec().getColumnNames()));
+        expected.addAll(List.of("AU01 probability", "AU01 label", "AU12 probability", "AU12 label",
+            "P(neutral)", "P(happiness)", "expression (#1)"));
+        assertEquals(expected, names);
+        assertEquals(DoubleCell.TYPE, out.getColumnSpec("AU01 probability").getType());
+        assertEquals(IntCell.TYPE, out.getColumnSpec("AU01 label").getType());
+        assertEquals(DoubleCell.TYPE, out.getColumnSpec("P(happiness)").getType());
+        assertEquals(StringCell.TYPE, out.getColumnSpec("expression (#1)").getType());
+        assertTrue(m.warning().contains("\"image\" chosen automatically"), m.warning());
+        // without the truth expression column the name is plain "expression"
+        final DataTableSpec plain = new DataTableSpec(col("image", PNGImageCellFactory.TYPE));
+        final DataTableSpec out2 = (DataTableSpec)new Probe().configure(modelSpec(), plain);
+        assertEquals("expression", out2.getColumnSpec(out2.getNumColumns() - 1).getName());
+        // no model spec yet: no output spec, but the image column is still checked
+        assertNull(new Probe().configure(null, spec()));
+    }
+
+    @Test
+    void configureRefusesAMissingOrWrongImageColumnNamingIt() throws Exception {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().set("image_column", "photo").configure(modelSpec(), spec()));
+        assertTrue(e.getMessage().contains("\"photo\"") && e.getMessage().contains("not in"), e.getMessage());
+        e = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().set("image_column", "AU01").configure(modelSpec(), spec()));
+        assertTrue(e.getMessage().contains("Image column \"AU01\"") && e.getMessage().contains("PNG"),
+            e.getMessage());
+        final DataTableSpec noImage = new DataTableSpec(col("AU01", IntCell.TYPE));
+        e = assertThrows(InvalidSettingsException.class, () -> new Probe().configure(modelSpec(), noImage));
+        assertTrue(e.getMessage().contains("no PNG image column"), e.getMessage());
+    }
+
+    @Test
+    void predictsWithTheModelsThresholds() throws Exception {
+        final Probe m = new Probe().set("image_column", "image").set("batch_size", 5);
+        final DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor();
+        final BufferedDataTable in = table(12, null);
+        final BufferedDataTable out = m.execute(s_model, in, exec(monitor));
+        assertEquals(m.configure(s_model.getSpec(), spec()), out.getDataTableSpec(), "configure and execute agree");
+        assertEquals(12, out.size());
+        assertEquals(1.0, monitor.getProgress(), 1e-6);
+        assertNull(m.warning());
+        final MalModelPortObjectSpec ms = s_model.getSpec();
+        int k = 0;
+        for (final DataRow r : rows(out)) {
+            assertEquals(RowKey.createRowKey((long)k).getString(), r.getKey().getString());
+            final float[] crop = CropReader.fromImage(s_faces.get(k).image(), 16, 1);
+            final FacePrediction f = s_model.getModel().predict(List.of(crop), 1).get(0);
+            for (int j = 0; j < ms.getAuNames().size(); j++) {
+                final String au = ms.getAuNames().get(j);
+                final double p = ((DoubleValue)cell(out, r, au + " probability")).getDoubleValue();
+                assertTrue(p >= 0 && p <= 1, au + " probability " + p);
+                assertEquals(f.auProbabilities()[j], p, 1e-5);
+                assertEquals(f.auPresent()[j], integer(out, r, au + " label").intValue());
+            }
+            double sum = 0;
+            for (int c = 0; c < ms.getExpressionClasses().size(); c++) {
+                final double q = ((DoubleValue)cell(out, r, "P(" + ms.getExpressionClasses().get(c) + ")"))
+                    .getDoubleValue();
+                assertEquals(f.expressionProbabilities()[c], q, 1e-5);
+                sum += q;
+            }
+            assertEquals(1.0, sum, 1e-3);
+            assertEquals(ms.getExpressionClasses().get(f.expression()), string(out, r, "expression (#1)"));
+            // the input cells are kept
+            assertEquals(string(in, rows(in).get(k), "subject"), string(out, r, "subject"));
+            k++;
+        }
+    }
+
+    @Test
+    void missingAndUnreadableImagesGiveMissingCellsAndAWarning(@TempDir final Path dir) throws Exception {
+        final Path notImage = Files.writeString(dir.resolve("not-an-image.png"), "hello");
+        final DataTableSpec pathSpec = new DataTableSpec(col("image", StringCell.TYPE));
+        final BufferedDataContainer c = exec().createDataContainer(pathSpec);
+        final Path good = dir.resolve("good.png");
+        javax.imageio.ImageIO.write(s_faces.get(0).image(), "png", good.toFile());
+        c.addRowToTable(new DefaultRow("ok", new StringCell(good.toString())));
+        c.addRowToTable(new DefaultRow("missing", new MissingCell(null)));
+        c.addRowToTable(new DefaultRow("broken", new StringCell(notImage.toString())));
+        c.addRowToTable(new DefaultRow("relative", new StringCell("faces/a.png")));
+        c.addRowToTable(new DefaultRow("absent", new StringCell(dir.resolve("absent.png").toString())));
+        c.close();
+        final Probe m = new Probe().set("batch_size", 2);
+        final BufferedDataTable out = m.execute(s_model, c.getTable(), exec());
+        assertEquals(5, out.size());
+        final List<DataRow> r = rows(out);
+        assertFalse(cell(out, r.get(0), "AU01 probability").isMissing());
+        assertFalse(cell(out, r.get(0), "expression").isMissing());
+        for (int i = 1; i < 5; i++) {
+            for (int j = 1; j < out.getDataTableSpec().getNumColumns(); j++) {
+                assertTrue(r.get(i).getCell(j).isMissing(), r.get(i).getKey() + " column " + j);
+            }
+        }
+        assertEquals("missing", r.get(1).getKey().getString());
+        assertTrue(m.warning().contains("1 rows have a missing image"), m.warning());
+        assertTrue(m.warning().contains("3 rows have an unreadable image"), m.warning());
+    }
+
+    @Test
+    void cancelStopsBetweenBatches() throws Exception {
+        final DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor();
+        monitor.setExecuteCanceled();
+        assertThrows(CanceledExecutionException.class,
+            () -> new Probe().set("batch_size", 4).execute(s_model, table(8, null), exec(monitor)));
+    }
+
+    @Test
+    void settingsRoundTripAndValidation() throws Exception {
+        final Probe from = new Probe().set("image_column", "crop").set("batch_size", 7);
+        final NodeSettings s = NodeTesting.roundTrip(from.settings(), new Probe().settings());
+        assertEquals("crop", s.getString("image_column"));
+        assertEquals(7, s.getInt("batch_size"));
+        s.addInt("batch_size", 0);
+        assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+    }
+
+    @Test
+    void hasTwoInputsAndOneOutput() {
+        final Probe m = new Probe();
+        assertEquals(2, m.inPorts());
+        assertEquals(1, m.outPorts());
+    }
+}
