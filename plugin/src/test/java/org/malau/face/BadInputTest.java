@@ -102,13 +102,11 @@ class BadInputTest {
     void hugePngIsRefusedFromItsHeaderWithoutAllocating() throws IOException {
         Path p = Files.write(tmp.resolve("huge.png"), hugePng(20000, 20000));
         long before = peakRssBytes();
-        long t0 = System.nanoTime();
         try (FaceAligner aligner = new FaceAligner(AlignOptions.defaults())) {
             ImageAlignment a = aligner.align(p);
             assertEquals(AlignStatus.UNREADABLE, a.status());
             assertTrue(a.message().contains("huge.png") && a.message().contains("20000x20000"), a.message());
         }
-        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took too long");
         assertTrue(peakRssBytes() - before < 600L << 20, "peak memory grew by " + ((peakRssBytes() - before) >> 20) + " MB");
     }
 

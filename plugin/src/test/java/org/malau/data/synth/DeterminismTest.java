@@ -71,10 +71,14 @@ class DeterminismTest {
         assertEquals(12, last[1]);
         assertEquals(12, last[0]);
         SynthConfig big = SynthConfig.builder().seed(1).auSubjects(50).feSubjects(50).perSubject(100).size(64).build();
-        long t0 = System.nanoTime();
         assertThrows(CancellationException.class,
             () -> new SynthGenerator(big).write(tmp.resolve("cancelled"), 2, (done, total) -> false));
-        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "cancellation must not wait for 10,000 faces");
+        long written;
+        try (Stream<Path> files = Files.walk(tmp.resolve("cancelled"))) {
+            written = files.filter(f -> f.toString().endsWith(".png")).count();
+        }
+        // Counted, not timed: the first progress report cancels, so only what was in flight may exist.
+        assertTrue(written < 1000, "cancellation must not wait for 10,000 faces, but " + written + " were written");
         assertFalse(Files.exists(tmp.resolve("cancelled/au.csv")), "a cancelled run writes no CSV");
     }
 
