@@ -7,13 +7,18 @@ import org.malau.data.AuLabels;
  * whose label for an AU is unknown are left out of that AU's counts. An AU with no true and no
  * predicted positives has F1 NaN and is left out of the average.
  *
+ * @param truePositives per AU
+ * @param falsePositives per AU
+ * @param falseNegatives per AU
+ * @param trueNegatives per AU
  * @param precision per AU
  * @param recall per AU
  * @param f1 per AU
  * @param positives per AU, labelled positives counted
  * @param labelled per AU, samples with a known label
  */
-public record AuDetectionScores(double[] precision, double[] recall, double[] f1, int[] positives, int[] labelled) {
+public record AuDetectionScores(int[] truePositives, int[] falsePositives, int[] falseNegatives, int[] trueNegatives,
+    double[] precision, double[] recall, double[] f1, int[] positives, int[] labelled) {
 
     /**
      * @param truth per sample J labels 1/0/{@link AuLabels#UNKNOWN} (a null row = all unknown)
@@ -23,6 +28,7 @@ public record AuDetectionScores(double[] precision, double[] recall, double[] f1
         int[] tp = new int[auCount];
         int[] fp = new int[auCount];
         int[] fn = new int[auCount];
+        int[] tn = new int[auCount];
         int[] pos = new int[auCount];
         int[] lab = new int[auCount];
         for (int s = 0; s < truth.length; s++) {
@@ -45,6 +51,8 @@ public record AuDetectionScores(double[] precision, double[] recall, double[] f1
                     }
                 } else if (p) {
                     fp[j]++;
+                } else {
+                    tn[j]++;
                 }
             }
         }
@@ -56,7 +64,7 @@ public record AuDetectionScores(double[] precision, double[] recall, double[] f1
             re[j] = tp[j] + fn[j] == 0 ? Double.NaN : tp[j] / (double) (tp[j] + fn[j]);
             f1[j] = f1(tp[j], fp[j], fn[j]);
         }
-        return new AuDetectionScores(pr, re, f1, pos, lab);
+        return new AuDetectionScores(tp, fp, fn, tn, pr, re, f1, pos, lab);
     }
 
     /** F1 = 2TP / (2TP + FP + FN); NaN when there is nothing positive on either side. */

@@ -21,6 +21,10 @@ class EvalTest {
         assertEquals((0.5 + 2.0 / 3) / 2, s.averageF1(), 1e-12);
         assertEquals(0.5, s.precision()[0], 1e-12);
         assertEquals(0.5, s.recall()[0], 1e-12);
+        assertArrayEquals(new int[] {1, 1}, s.truePositives());
+        assertArrayEquals(new int[] {1, 0}, s.falsePositives());
+        assertArrayEquals(new int[] {1, 1}, s.falseNegatives());
+        assertArrayEquals(new int[] {0, 1}, s.trueNegatives());
     }
 
     @Test

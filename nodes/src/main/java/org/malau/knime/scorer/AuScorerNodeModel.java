@@ -226,23 +226,13 @@ public class AuScorerNodeModel extends NodeModel {
             exec.setProgress(s / (double)total, "Reading row " + s + " of " + total);
         }
         final AuDetectionScores scores = AuDetectionScores.of(truth, predicted, auCount);
-        // the engine counts labelled positives; scored with the roles swapped it counts predicted positives
-        final byte[][] swappedTruth = new byte[truth.length][];
-        for (int k = 0; k < truth.length; k++) {
-            swappedTruth[k] = new byte[auCount];
-            for (int j = 0; j < auCount; j++) {
-                swappedTruth[k][j] = truth[k][j] == AuLabels.UNKNOWN ? AuLabels.UNKNOWN : predicted[k][j];
-            }
-        }
-        final int[] predictedPositives = AuDetectionScores.of(swappedTruth, truth, auCount).positives();
-
         final BufferedDataContainer c = exec.createDataContainer(outSpec());
         for (int j = 0; j < auCount; j++) {
             final int pos = scores.positives()[j];
-            final int tp = pos == 0 ? 0 : (int)Math.round(scores.recall()[j] * pos);
-            final int fp = predictedPositives[j] - tp;
-            final int fn = pos - tp;
-            final int tn = scores.labelled()[j] - tp - fp - fn;
+            final int tp = scores.truePositives()[j];
+            final int fp = scores.falsePositives()[j];
+            final int fn = scores.falseNegatives()[j];
+            final int tn = scores.trueNegatives()[j];
             final String au = AuLabels.columnName(r.auCodes()[j]);
             c.addRowToTable(new DefaultRow(au, new StringCell(au), new IntCell(tp), new IntCell(fp), new IntCell(fn),
                 new IntCell(tn), number(scores.precision()[j]), number(scores.recall()[j]), number(scores.f1()[j]),
