@@ -99,17 +99,43 @@ public final class ScoreCommand implements Command {
             Expression[] all = Expression.values();
             int[] yt = new int[matchedPred.size()];
             int[] yp = new int[matchedPred.size()];
+            boolean[] seen = new boolean[all.length];
+            int unpredicted = 0;
             for (int s = 0; s < yt.length; s++) {
                 String t = matchedTruth.get(s)[truth.columns.get("expression")].trim();
                 String p = matchedPred.get(s)[pred.columns.get("expression")].trim();
+                // A sample without a prediction is left out and counted, not scored as the first class.
+                if (p.isEmpty()) {
+                    unpredicted += t.isEmpty() ? 0 : 1;
+                    yt[s] = -1;
+                    continue;
+                }
                 yt[s] = t.isEmpty() ? -1 : Expression.parse(t).ordinal();
-                yp[s] = p.isEmpty() ? 0 : Expression.parse(p).ordinal();
+                yp[s] = Expression.parse(p).ordinal();
+                if (yt[s] >= 0) {
+                    seen[yt[s]] = true;
+                    seen[yp[s]] = true;
+                }
             }
             ExpressionScores es = ExpressionScores.of(yt, yp, all.length);
             out.printf(Locale.ROOT, "expression accuracy: %.3f%n", es.accuracy());
-            out.println("confusion (rows = truth, columns = predicted): " + java.util.Arrays.stream(all).map(Expression::label).toList());
+            if (unpredicted > 0) {
+                out.println(unpredicted + " labelled sample(s) without an expression prediction were left out");
+            }
+            // Only the classes that occur, so 7-class data shows no empty contempt row.
+            List<Integer> shown = new ArrayList<>();
             for (int i = 0; i < all.length; i++) {
-                out.printf(Locale.ROOT, "  %-10s %s%n", all[i].label(), java.util.Arrays.toString(es.confusion()[i]));
+                if (seen[i]) {
+                    shown.add(i);
+                }
+            }
+            out.println("confusion (rows = truth, columns = predicted): " + shown.stream().map(i -> all[i].label()).toList());
+            for (int i : shown) {
+                int[] row = new int[shown.size()];
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = es.confusion()[i][shown.get(k)];
+                }
+                out.printf(Locale.ROOT, "  %-10s %s%n", all[i].label(), java.util.Arrays.toString(row));
             }
         }
         return 0;

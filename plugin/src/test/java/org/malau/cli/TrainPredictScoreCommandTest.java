@@ -27,6 +27,27 @@ class TrainPredictScoreCommandTest {
     }
 
     @Test
+    void scoreLeavesOutMissingExpressionPredictionsAndShowsOnlyOccurringClasses() throws Exception {
+        Path truth = Files.writeString(dir.resolve("truth.csv"), """
+            file,AU01,expression
+            a.png,1,happiness
+            b.png,0,sadness
+            c.png,1,happiness
+            """);
+        Path pred = Files.writeString(dir.resolve("pred.csv"), """
+            file,AU01,expression
+            a.png,1,happiness
+            b.png,1,happiness
+            c.png,1,
+            """);
+        String s = run(new ScoreCommand(), "--pred", pred.toString(), "--truth", truth.toString());
+        assertTrue(s.contains("expression accuracy: 0.500"), s);
+        assertTrue(s.contains("1 labelled sample(s) without an expression prediction were left out"), s);
+        assertTrue(s.contains("[happiness, sadness]"), s);
+        assertTrue(!s.contains("contempt") && !s.contains("neutral"), s);
+    }
+
+    @Test
     void trainPredictScoreRoundTrip() throws Exception {
         Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
         Path fe = CsvFaceDatasetTest.writeSet(dir.resolve("fe"), 20, false);
