@@ -48,6 +48,7 @@ public final class MalSpeedBench {
         MultiTaskNetwork malNet = Dl4jMultiTaskNetwork.create(config, 1);
         MultiTaskNetwork auNet = Dl4jMultiTaskNetwork.create(config, 1);
         MultiTaskNetwork mal2Net = Dl4jMultiTaskNetwork.create(config, 1);
+        MultiTaskNetwork malFwdNet = Dl4jMultiTaskNetwork.create(config, 1);
         System.out.printf(Locale.ROOT, "network: %dx%d grey, conv %s, %d features, %d parameters; n=%d m=%d k=%d%n",
             config.inputSize(), config.inputSize(), Arrays.toString(config.convChannels()), config.featureSize(),
             mtlNet.parameterCount(), n, m, k);
@@ -55,16 +56,19 @@ public final class MalSpeedBench {
         StrategyContext malCtx = context(malNet);
         StrategyContext auCtx = context(auNet);
         StrategyContext mal2Ctx = context(mal2Net);
+        StrategyContext malFwdCtx = context(malFwdNet);
         TrainingStrategy mal2 = new MetaAuxiliaryStrategy(MetaWeightNet.create(config.featureSize(), 32, 1), 0.1, 1e-3, 2);
         TrainingStrategy mtl = new FixedMultiTaskStrategy(1);
         TrainingStrategy mal = new MetaAuxiliaryStrategy(MetaWeightNet.create(config.featureSize(), 32, 1), 0.1, 1e-3);
         TrainingStrategy auOnly = new AuOnlyStrategy();
+        TrainingStrategy malFwd = new MetaAuxiliaryStrategy(MetaWeightNet.create(config.featureSize(), 32, 1), 0.1, 1e-3, 1, true);
         IterationBatches auBatches = new IterationBatches(au, null, null);
 
         List<Double> tMtl = new ArrayList<>();
         List<Double> tMal = new ArrayList<>();
         List<Double> tAu = new ArrayList<>();
         List<Double> tMal2 = new ArrayList<>();
+        List<Double> tMalFwd = new ArrayList<>();
         for (int r = 0; r < rounds + 2; r++) {
             double a = time(() -> mtl.iterate(mtlCtx, batches));
             double b = time(() -> mal.iterate(malCtx, batches));
@@ -73,7 +77,9 @@ public final class MalSpeedBench {
                 mal2.iterate(mal2Ctx, batches);
                 mal2.iterate(mal2Ctx, batches);
             }) / 2;
+            double e = time(() -> malFwd.iterate(malFwdCtx, batches));
             if (r >= 2) {
+                tMalFwd.add(e);
                 tMal2.add(d);
                 tMtl.add(a);
                 tMal.add(b);
@@ -87,6 +93,8 @@ public final class MalSpeedBench {
             (n + m) / (mtlMs / 1000));
         System.out.printf(Locale.ROOT, "MAL iteration (+k=%d):    median %.1f ms%n", k, malMs);
         System.out.printf(Locale.ROOT, "MAL / MTL ratio:          %.2f (target <= 2.5)%n", malMs / mtlMs);
+        System.out.printf(Locale.ROOT, "MAL, one-sided difference (--meta-difference forward): median %.1f ms, ratio %.2f%n",
+            median(tMalFwd), median(tMalFwd) / mtlMs);
         System.out.printf(Locale.ROOT, "MAL with meta steps every 2nd iteration: median %.1f ms per iteration, ratio %.2f%n",
             median(tMal2), median(tMal2) / mtlMs);
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.malau.eval.AuDetectionScores;
+import org.malau.meta.MetaInputs;
 import org.malau.model.ModelFile;
 import org.malau.model.Normalisation;
 import org.malau.train.Augmentation;
@@ -68,6 +69,10 @@ public final class TrainCommand implements Command {
             "  --beta B               mal: meta-net learning rate (default 0.001)",
             "  --meta-hidden H        mal: meta-net hidden units (default 32)",
             "  --meta-interval N      mal: meta steps every N iterations, psi's weights in between (default 1)",
+            "  --meta-inputs SPEC     mal: what the meta net sees: " + String.join(", ", MetaInputs.SPECS) + " (default "
+                + TrainingConfig.builder().build().metaInputs() + ")",
+            "  --meta-difference D    mal: central (two forward passes, MAL.md) or forward (one) finite difference (default "
+                + TrainingConfig.builder().build().metaDifference() + ")",
             "  --input-size PX        network input size (default 48)",
             "  --channels C           1 grey or 3 colour (default 1)",
             "  --conv A,B,C           conv block widths (default 16,32,64)",
@@ -107,6 +112,12 @@ public final class TrainCommand implements Command {
             b.beta(parseDouble(o, "--beta", 1e-3));
             b.metaHidden(parseInt(o, "--meta-hidden", 32));
             b.metaInterval(parseInt(o, "--meta-interval", 1));
+            if (o.containsKey("--meta-inputs")) {
+                b.metaInputs(o.get("--meta-inputs"));
+            }
+            if (o.containsKey("--meta-difference")) {
+                b.metaDifference(o.get("--meta-difference"));
+            }
             b.inputSize(parseInt(o, "--input-size", 48));
             b.channels(parseInt(o, "--channels", 1));
             b.convChannels(parseInts(o, "--conv", new int[] {16, 32, 64}));

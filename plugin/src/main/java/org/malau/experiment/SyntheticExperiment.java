@@ -90,9 +90,24 @@ public final class SyntheticExperiment {
     /** Trains {@code strategy} with {@code seed} on {@code data}, then scores it on the held-out subjects. */
     public static Outcome run(Data data, String strategy, long seed, int iterations, TrainingListener listener,
         CancellationCheck cancel) throws IOException, TrainingCancelledException {
-        TrainingConfig config = TrainingConfig.builder().strategy(strategy).seed(seed).maxIterations(iterations)
-            // One epoch takes at least one iteration, so this many epochs never cut the budget short.
-            .epochs(iterations).inputSize(data.cropSize()).build();
+        return run(data, TrainingConfig.builder().strategy(strategy).seed(seed).maxIterations(iterations), listener, cancel);
+    }
+
+    /**
+     * Trains with {@code settings} (strategy, seed, iteration budget and anything else set there) on
+     * {@code data}, then scores on the held-out subjects; epochs and input size are set here.
+     */
+    public static Outcome run(Data data, TrainingConfig.Builder settings, TrainingListener listener,
+        CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        TrainingConfig draft = settings.build();
+        int iterations = draft.maxIterations();
+        if (iterations < 1) {
+            throw new IllegalArgumentException("an experiment needs an iteration budget (max iterations >= 1)");
+        }
+        // One epoch takes at least one iteration, so this many epochs never cut the budget short.
+        TrainingConfig config = draft.toBuilder().epochs(iterations).inputSize(data.cropSize()).build();
+        String strategy = config.strategy();
+        long seed = config.seed();
         long start = System.nanoTime();
         TrainingResult result = new MalTrainer(config).train(data.auTrain(),
             strategy.equals("au-only") ? null : data.feTrain(), listener, cancel);

@@ -16,28 +16,40 @@ import java.util.SplittableRandom;
  * hidden layer; the task indicator is appended afterwards. The output bias starts at 0, so every
  * sample starts at weight 0.5.
  * <p>
- * Parameters are one flat vector: W1 (hidden x (F+1)), b1 (hidden), w2 (hidden), b2.
+ * Optional further inputs ({@link MetaInputs}: the sample's loss, its expression label) follow the
+ * task indicator.
+ * <p>
+ * Parameters are one flat vector: W1 (hidden x in), b1 (hidden), w2 (hidden), b2, where in = F + 1 +
+ * the optional inputs.
  */
 public final class MetaWeightNet {
-    private static final int FORMAT = 1;
+    /** Format 1 had no optional inputs; format 2 records them. */
+    private static final int FORMAT = 2;
 
     private final int featureSize;
     private final int hiddenSize;
+    private final MetaInputs inputs;
     private final double[] psi;
 
-    private MetaWeightNet(int featureSize, int hiddenSize, double[] psi) {
+    private MetaWeightNet(int featureSize, int hiddenSize, MetaInputs inputs, double[] psi) {
         this.featureSize = featureSize;
         this.hiddenSize = hiddenSize;
+        this.inputs = inputs;
         this.psi = psi;
     }
 
-    /** A new net with small seeded random first-layer weights. */
+    /** A new net on features and task only (MAL.md's psi), with small seeded random first-layer weights. */
     public static MetaWeightNet create(int featureSize, int hiddenSize, long seed) {
+        return create(featureSize, hiddenSize, MetaInputs.FEATURES, seed);
+    }
+
+    /** A new net that also sees {@code inputs}, with small seeded random first-layer weights. */
+    public static MetaWeightNet create(int featureSize, int hiddenSize, MetaInputs inputs, long seed) {
         if (featureSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException("meta net needs at least one feature and one hidden unit");
         }
-        int in = featureSize + 1;
-        double[] p = new double[parameterCount(featureSize, hiddenSize)];
+        int in = featureSize + 1 + inputs.extra();
+        double[] p = new double[parameterCount(in, hiddenSize)];
         SplittableRandom r = new SplittableRandom(seed);
         double s1 = Math.sqrt(2.0 / in);
         for (int i = 0; i < hiddenSize * in; i++) {
@@ -48,7 +60,7 @@ public final class MetaWeightNet {
         for (int h = 0; h < hiddenSize; h++) {
             p[w2 + h] = gaussian(r) * s2 * 0.1;
         }
-        return new MetaWeightNet(featureSize, hiddenSize, p);
+        return new MetaWeightNet(featureSize, hiddenSize, inputs, p);
     }
 
     private static double gaussian(SplittableRandom r) {
@@ -57,8 +69,12 @@ public final class MetaWeightNet {
         return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
-    static int parameterCount(int featureSize, int hiddenSize) {
-        return hiddenSize * (featureSize + 1) + hiddenSize + hiddenSize + 1;
+    private static int parameterCount(int in, int hiddenSize) {
+        return hiddenSize * in + hiddenSize + hiddenSize + 1;
+    }
+
+    private int inputSize() {
+        return featureSize + 1 + inputs.extra();
     }
 
     public int featureSize() {
@@ -67,6 +83,11 @@ public final class MetaWeightNet {
 
     public int hiddenSize() {
         return hiddenSize;
+    }
+
+    /** What the net sees besides features and task. */
+    public MetaInputs inputs() {
+        return inputs;
     }
 
     public int parameterCount() {
@@ -90,18 +111,40 @@ public final class MetaWeightNet {
 
     /** A deep copy, for the immutable trained model. */
     public MetaWeightNet copy() {
-        return new MetaWeightNet(featureSize, hiddenSize, psi.clone());
+        return new MetaWeightNet(featureSize, hiddenSize, inputs, psi.clone());
     }
 
-    /** Weight of each sample. */
+    /** Weight of each sample, for a net on features and task only. */
     public double[] weights(float[][] features, int[] task) {
         return forward(features, task).weights();
     }
 
-    /** Forward pass keeping what the backward pass needs. */
+    /** Weight of each sample; see {@link #forward(float[][], int[], double[], int[])}. */
+    public double[] weights(float[][] features, int[] task, double[] loss, int[] label) {
+        return forward(features, task, loss, label).weights();
+    }
+
+    /** Forward pass of a net on features and task only. */
     public Pass forward(float[][] features, int[] task) {
+        return forward(features, task, null, null);
+    }
+
+    /**
+     * Forward pass keeping what the backward pass needs.
+     *
+     * @param loss per sample its current loss; needed when {@link MetaInputs#loss()}, else ignored
+     * @param label per sample its expression class index (negative = none); needed when the net sees
+     *     labels, else ignored; only expression samples (task 1) get a one-hot label
+     */
+    public Pass forward(float[][] features, int[] task, double[] loss, int[] label) {
         int n = features.length;
-        int in = featureSize + 1;
+        if (inputs.loss() && (loss == null || loss.length != n)) {
+            throw new IllegalArgumentException("this meta net needs the loss of each of the " + n + " samples");
+        }
+        if (inputs.labelClasses() > 0 && (label == null || label.length != n)) {
+            throw new IllegalArgumentException("this meta net needs the expression label of each of the " + n + " samples");
+        }
+        int in = inputSize();
         double[][] x = new double[n][];
         double[][] h = new double[n][hiddenSize];
         double[] w = new double[n];
@@ -112,7 +155,7 @@ public final class MetaWeightNet {
             if (features[s].length != featureSize) {
                 throw new IllegalArgumentException("meta net expects " + featureSize + " features, got " + features[s].length);
             }
-            x[s] = input(features[s], task[s]);
+            x[s] = input(features[s], task[s], loss == null ? 0 : loss[s], label == null ? -1 : label[s]);
             double z = psi[b2];
             for (int k = 0; k < hiddenSize; k++) {
                 double a = psi[b1 + k];
@@ -128,7 +171,7 @@ public final class MetaWeightNet {
         return new Pass(x, h, w);
     }
 
-    private double[] input(float[] f, int task) {
+    private double[] input(float[] f, int task, double loss, int label) {
         double mean = 0;
         for (float v : f) {
             mean += v;
@@ -139,11 +182,19 @@ public final class MetaWeightNet {
             var += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(var / f.length + 1e-6);
-        double[] x = new double[featureSize + 1];
+        double[] x = new double[inputSize()];
         for (int i = 0; i < featureSize; i++) {
             x[i] = (f[i] - mean) / sd;
         }
         x[featureSize] = task;
+        int next = featureSize + 1;
+        if (inputs.loss()) {
+            // log(1 + l) keeps the rare huge loss of a badly wrong sample from saturating the hidden layer.
+            x[next++] = Math.log1p(Math.max(0, loss));
+        }
+        if (task == 1 && label >= 0 && label < inputs.labelClasses()) {
+            x[next + label] = 1;
+        }
         return x;
     }
 
@@ -151,7 +202,7 @@ public final class MetaWeightNet {
      * d(objective)/d(psi) given d(objective)/d(w_s) for every sample of {@code pass}.
      */
     public double[] gradient(Pass pass, double[] dObjectiveDWeight) {
-        int in = featureSize + 1;
+        int in = inputSize();
         int b1 = hiddenSize * in;
         int w2 = b1 + hiddenSize;
         int b2 = w2 + hiddenSize;
@@ -178,11 +229,13 @@ public final class MetaWeightNet {
         return g;
     }
 
-    /** Writes the net in a small binary layout (format version, sizes, psi). */
+    /** Writes the net in a small binary layout (format version, sizes, optional inputs, psi). */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(FORMAT);
         out.writeInt(featureSize);
         out.writeInt(hiddenSize);
+        out.writeBoolean(inputs.loss());
+        out.writeInt(inputs.labelClasses());
         for (double v : psi) {
             out.writeDouble(v);
         }
@@ -191,19 +244,28 @@ public final class MetaWeightNet {
     /** Reads a net written by {@link #write}. */
     public static MetaWeightNet read(DataInputStream in) throws IOException {
         int format = in.readInt();
-        if (format != FORMAT) {
-            throw new IOException("meta net format " + format + " is not supported (expected " + FORMAT + ")");
+        if (format != 1 && format != FORMAT) {
+            throw new IOException("meta net format " + format + " is not supported (expected 1 or " + FORMAT + ")");
         }
         int f = in.readInt();
         int h = in.readInt();
         if (f < 1 || h < 1 || f > 1 << 16 || h > 1 << 16) {
             throw new IOException("meta net sizes " + f + "/" + h + " are implausible");
         }
-        double[] p = new double[parameterCount(f, h)];
+        MetaInputs inputs = MetaInputs.FEATURES;
+        if (format >= 2) {
+            boolean loss = in.readBoolean();
+            int labels = in.readInt();
+            if (labels < 0 || labels > 1 << 10) {
+                throw new IOException("meta net label classes " + labels + " are implausible");
+            }
+            inputs = new MetaInputs(loss, labels);
+        }
+        double[] p = new double[parameterCount(f + 1 + inputs.extra(), h)];
         for (int i = 0; i < p.length; i++) {
             p[i] = in.readDouble();
         }
-        return new MetaWeightNet(f, h, p);
+        return new MetaWeightNet(f, h, inputs, p);
     }
 
     /** Intermediate values of one forward pass. */

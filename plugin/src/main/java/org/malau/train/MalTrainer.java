@@ -60,7 +60,7 @@ public final class MalTrainer {
         List<Expression> classes = expressionClasses(au, fe);
         MultiTaskNetwork net = Dl4jMultiTaskNetwork.create(new NetworkConfig(config.inputSize(), config.channels(),
             config.convChannels(), config.featureSize(), auCodes.length, classes.size()), config.seed());
-        TrainingStrategy strategy = Strategies.create(config, config.featureSize());
+        TrainingStrategy strategy = Strategies.create(config, config.featureSize(), classes.size());
 
         MetaSplit split = MetaSplit.of(au, config.metaFraction(), config.seed());
         if (split.warning() != null) {

@@ -35,6 +35,7 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
     private final double virtualStep;
     private final double metaRate;
     private final int metaInterval;
+    private final boolean forwardDifference;
     private int iteration;
     /**
      * A second copy of the network for the virtual and probing parameters, so that the real
@@ -57,6 +58,17 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
      *     multi-task step (ours; 1 = every iteration, exactly as MAL.md)
      */
     public MetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval) {
+        this(metaNet, virtualStep, metaRate, metaInterval, false);
+    }
+
+    /**
+     * @param forwardDifference take d_s by the one-sided difference of
+     *     {@link DirectionalDerivatives#forwardDifference}, reusing step 1's losses: one forward pass
+     *     less per iteration (ours; false = the central difference of MAL.md)
+     */
+    public MetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
+        boolean forwardDifference) {
+        this.forwardDifference = forwardDifference;
         if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1) {
             throw new IllegalArgumentException("MAL needs positive alpha and beta and a meta interval >= 1, got "
                 + virtualStep + ", " + metaRate + " and " + metaInterval);
@@ -102,8 +114,9 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
             task[s] = s < n ? 0 : 1;
             c[s] = s < n ? 1.0 / n : 1.0 / m;
         }
+        int[] label = all.expression();
         if (iteration++ % metaInterval != 0) {
-            WeightedGradient plain = net.backward(all, (f, l) -> scaled(metaNet.weights(f, task), c, n));
+            WeightedGradient plain = net.backward(all, (f, l) -> scaled(metaNet.weights(f, task, perSample(l, n), label), c, n));
             context.applyStep(plain.gradient());
             double[] w = new double[n + m];
             for (int s = 0; s < n + m; s++) {
@@ -116,20 +129,23 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         float[] theta = net.parameters();
         MetaWeightNet.Pass[] pass = new MetaWeightNet.Pass[1];
         float[][][] features = new float[1][][];
+        double[][] losses = new double[1][];
         WeightedGradient g = net.backward(all, (f, l) -> {
             features[0] = f;
-            pass[0] = metaNet.forward(f, task);
+            losses[0] = perSample(l, n);
+            pass[0] = metaNet.forward(f, task, losses[0], label);
             return scaled(pass[0].weights(), c, n);
         });
 
         if (probe == null) {
             probe = net.copy();
         }
-        MetaTest test = metaTest(probe, theta, g.gradient(), virtualStep, all, val, c, n);
+        MetaTest test = metaTest(probe, theta, g.gradient(), virtualStep, all, val, c, n, forwardDifference ? g.losses() : null);
         double[] dLdw = test.dLossDWeight();
         metaNet.addToParameters(metaOptimizer.step(metaNet.gradient(pass[0], dLdw), metaRate), 1);
 
-        double[] w = metaNet.weights(features[0], task);
+        // theta has not moved since step 1, so its features and losses are still the current ones.
+        double[] w = metaNet.weights(features[0], task, losses[0], label);
         WeightedGradient real = net.backwardAgain(scaled(w, c, n));
         context.applyStep(real.gradient());
         return new IterationResult(BatchStats.meanAu(real.losses(), 0, n), BatchStats.meanExpression(real.losses(), n, n + m),
@@ -153,9 +169,10 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
      * @param g gradient of the weighted training loss at theta
      * @param c per sample its normaliser (1/n or 1/m)
      * @param n number of AU samples at the front of {@code all}
+     * @param lossesAtTheta step 1's per-sample losses for the one-sided difference, null for the central one
      */
     static MetaTest metaTest(MultiTaskNetwork probe, float[] theta, float[] g, double alpha, LabelledBatch all,
-        LabelledBatch val, double[] c, int n) {
+        LabelledBatch val, double[] c, int n, SampleLosses lossesAtTheta) {
         int k = val.size();
         float[] virtual = theta.clone();
         for (int i = 0; i < virtual.length; i++) {
@@ -164,12 +181,22 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         probe.setParameters(virtual);
         WeightedGradient vg = probe.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
         probe.setParameters(theta);
-        SampleLosses d = DirectionalDerivatives.centralDifference(probe, theta, all, vg.gradient());
+        SampleLosses d = lossesAtTheta == null ? DirectionalDerivatives.centralDifference(probe, theta, all, vg.gradient())
+            : DirectionalDerivatives.forwardDifference(probe, theta, all, vg.gradient(), lossesAtTheta);
         double[] dLdw = new double[all.size()];
         for (int s = 0; s < dLdw.length; s++) {
             dLdw[s] = -alpha * c[s] * (s < n ? d.au()[s] : d.expression()[s]);
         }
         return new MetaTest(vg.weightedLoss(), dLdw);
+    }
+
+    /** Each sample's loss on its own task: AU samples first, then expression samples. */
+    private static double[] perSample(SampleLosses l, int n) {
+        double[] out = new double[l.au().length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = s < n ? l.au()[s] : l.expression()[s];
+        }
+        return out;
     }
 
     private static SampleWeights scaled(double[] w, double[] c, int n) {
@@ -192,6 +219,8 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         m.put("beta", metaRate);
         m.put("metaHidden", metaNet.hiddenSize());
         m.put("metaInterval", metaInterval);
+        m.put("metaInputs", metaNet.inputs().spec());
+        m.put("metaDifference", forwardDifference ? "forward" : "central");
         return m;
     }
 }

@@ -2,6 +2,7 @@ package org.malau.train;
 
 import java.util.List;
 
+import org.malau.meta.MetaInputs;
 import org.malau.meta.MetaWeightNet;
 
 /** The training strategies by name. */
@@ -20,15 +21,20 @@ public final class Strategies {
         return name;
     }
 
-    /** A fresh strategy for a network whose features have {@code featureSize} values. */
-    public static TrainingStrategy create(TrainingConfig config, int featureSize) {
+    /**
+     * A fresh strategy for a network whose features have {@code featureSize} values and whose
+     * expression head has {@code expressionClasses} outputs.
+     */
+    public static TrainingStrategy create(TrainingConfig config, int featureSize, int expressionClasses) {
         return switch (config.strategy()) {
             case AuOnlyStrategy.NAME -> new AuOnlyStrategy();
             case FixedMultiTaskStrategy.NAME -> new FixedMultiTaskStrategy(config.lambda());
             case UncertaintyStrategy.NAME -> new UncertaintyStrategy();
             case LearningToReweightStrategy.NAME -> new LearningToReweightStrategy();
             case MetaAuxiliaryStrategy.NAME -> new MetaAuxiliaryStrategy(
-                MetaWeightNet.create(featureSize, config.metaHidden(), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval());
+                MetaWeightNet.create(featureSize, config.metaHidden(),
+                    MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval(),
+                config.metaDifference().equals("forward"));
             default -> throw new IllegalArgumentException("unknown strategy '" + config.strategy() + "'");
         };
     }

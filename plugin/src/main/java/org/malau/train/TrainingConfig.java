@@ -1,8 +1,10 @@
 package org.malau.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.malau.meta.MetaInputs;
 import org.malau.model.Normalisation;
 
 /**
@@ -16,6 +18,8 @@ public final class TrainingConfig {
     private final double beta;
     private final int metaHidden;
     private final int metaInterval;
+    private final String metaInputs;
+    private final String metaDifference;
     private final long seed;
     private final int epochs;
     private final int maxIterations;
@@ -35,6 +39,9 @@ public final class TrainingConfig {
     private final boolean balanceAuPositives;
     private final int prefetch;
 
+    /** The values {@link Builder#metaDifference} accepts. */
+    public static final List<String> META_DIFFERENCES = List.of("central", "forward");
+
     private TrainingConfig(Builder b) {
         strategy = Strategies.checkName(b.strategy);
         lambda = b.lambda;
@@ -42,6 +49,12 @@ public final class TrainingConfig {
         beta = b.beta;
         metaHidden = positive("meta hidden units", b.metaHidden);
         metaInterval = positive("meta interval", b.metaInterval);
+        MetaInputs.parse(b.metaInputs, 1);
+        metaInputs = b.metaInputs;
+        if (!META_DIFFERENCES.contains(b.metaDifference)) {
+            throw new IllegalArgumentException("meta difference must be one of " + META_DIFFERENCES + ", was '" + b.metaDifference + "'");
+        }
+        metaDifference = b.metaDifference;
         seed = b.seed;
         epochs = positive("epochs", b.epochs);
         if (b.maxIterations < 0) {
@@ -92,6 +105,8 @@ public final class TrainingConfig {
         b.beta = beta;
         b.metaHidden = metaHidden;
         b.metaInterval = metaInterval;
+        b.metaInputs = metaInputs;
+        b.metaDifference = metaDifference;
         b.seed = seed;
         b.epochs = epochs;
         b.maxIterations = maxIterations;
@@ -119,6 +134,10 @@ public final class TrainingConfig {
     public double beta() { return beta; }
     public int metaHidden() { return metaHidden; }
     public int metaInterval() { return metaInterval; }
+    /** What MAL's meta net sees, a {@link MetaInputs#parse} spec. */
+    public String metaInputs() { return metaInputs; }
+    /** How MAL takes the directional derivatives: {@code central} or {@code forward}. */
+    public String metaDifference() { return metaDifference; }
     public long seed() { return seed; }
     public int epochs() { return epochs; }
     public int maxIterations() { return maxIterations; }
@@ -146,6 +165,8 @@ public final class TrainingConfig {
         m.put("beta", beta);
         m.put("metaHidden", metaHidden);
         m.put("metaInterval", metaInterval);
+        m.put("metaInputs", metaInputs);
+        m.put("metaDifference", metaDifference);
         m.put("epochs", epochs);
         m.put("maxIterations", maxIterations);
         m.put("auBatch", auBatch);
@@ -173,6 +194,8 @@ public final class TrainingConfig {
         private double beta = 1e-3;
         private int metaHidden = 32;
         private int metaInterval = 1;
+        private String metaInputs = "features";
+        private String metaDifference = "central";
         private long seed = 1;
         private int epochs = 10;
         private int maxIterations = 0;
@@ -204,6 +227,13 @@ public final class TrainingConfig {
         public Builder metaHidden(int v) { metaHidden = v; return this; }
         /** MAL's meta steps every this many iterations (default 1 = every iteration, as MAL.md); ours. */
         public Builder metaInterval(int v) { metaInterval = v; return this; }
+        /** What MAL's meta net sees: {@code features} (default, as MAL.md) plus optionally {@code +loss} and {@code +label}; ours. */
+        public Builder metaInputs(String v) { metaInputs = v; return this; }
+        /**
+         * {@code central} (default, MAL.md: two forward passes) or {@code forward} (ours: one pass,
+         * reusing the first step's losses) finite difference for MAL's directional derivatives.
+         */
+        public Builder metaDifference(String v) { metaDifference = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         /** Passes over the AU training part (default 10). */
         public Builder epochs(int v) { epochs = v; return this; }

@@ -30,8 +30,11 @@ class DirectionalDerivativesTest {
         float[] v = net.backward(val, SampleWeights.uniform(val, 1.0 / 6, 0)).gradient();
 
         SampleLosses fd = DirectionalDerivatives.centralDifference(net, theta, batch, v);
+        SampleLosses oneSided = DirectionalDerivatives.forwardDifference(net, theta, batch, v, net.losses(batch));
+        assertTrue(java.util.Arrays.equals(theta, net.parameters()), "theta must be restored exactly");
 
         double[] approx = new double[batch.size()];
+        double[] forward = new double[batch.size()];
         double[] exact = new double[batch.size()];
         for (int s = 0; s < batch.size(); s++) {
             LabelledBatch one = batch.slice(s, s + 1);
@@ -42,10 +45,14 @@ class DirectionalDerivativesTest {
             }
             exact[s] = dot;
             approx[s] = s < 8 ? fd.au()[s] : fd.expression()[s];
+            forward[s] = s < 8 ? oneSided.au()[s] : oneSided.expression()[s];
         }
         double cos = cosine(approx, exact);
         System.out.println("finite-difference vs exact directional derivatives: cosine " + cos);
         assertTrue(cos >= 0.99, "cosine " + cos);
+        double cosForward = cosine(forward, exact);
+        System.out.println("one-sided difference vs exact directional derivatives: cosine " + cosForward);
+        assertTrue(cosForward >= 0.99, "one-sided cosine " + cosForward);
         assertTrue(java.util.Arrays.equals(theta, net.parameters()), "theta must be restored exactly");
     }
 

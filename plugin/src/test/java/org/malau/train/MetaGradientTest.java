@@ -34,7 +34,7 @@ class MetaGradientTest {
         float[] theta = net.parameters();
         float[] g = net.backward(all, weights(w, c, n)).gradient();
         MultiTaskNetwork probe = net.copy();
-        double[] analytic = MetaAuxiliaryStrategy.metaTest(probe, theta, g, alpha, all, val, c, n).dLossDWeight();
+        double[] analytic = MetaAuxiliaryStrategy.metaTest(probe, theta, g, alpha, all, val, c, n, null).dLossDWeight();
         assertTrue(Arrays.equals(theta, probe.parameters()), "the probe must end at theta");
 
         double delta = 0.05;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.malau.meta.MetaInputs;
 import org.malau.meta.MetaWeightNet;
 import org.malau.model.Dl4jMultiTaskNetwork;
 import org.malau.model.LabelledBatch;
@@ -22,6 +23,8 @@ class StrategiesTest {
             case "l2rw" -> new LearningToReweightStrategy();
             case "mal" -> new MetaAuxiliaryStrategy(MetaWeightNet.create(net.config().featureSize(), 8, 5), 0.1, 1e-3);
             case "mal-interval-3" -> new MetaAuxiliaryStrategy(MetaWeightNet.create(net.config().featureSize(), 8, 5), 0.1, 1e-3, 3);
+            case "mal-forward-loss-label" -> new MetaAuxiliaryStrategy(MetaWeightNet.create(net.config().featureSize(), 8,
+                new MetaInputs(true, net.config().expressionCount()), 5), 0.1, 1e-3, 1, true);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -52,7 +55,7 @@ class StrategiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"au-only", "mtl", "uncertainty", "l2rw", "mal", "mal-interval-3"})
+    @ValueSource(strings = {"au-only", "mtl", "uncertainty", "l2rw", "mal", "mal-interval-3", "mal-forward-loss-label"})
     void auLossFallsAndSameSeedGivesSameParameters(String name) {
         LabelledBatch au = TinyFaces.batch(16, true, false, 1);
         LabelledBatch fe = TinyFaces.batch(16, false, true, 2);
