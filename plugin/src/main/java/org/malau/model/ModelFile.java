@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,26 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file}, atomically (temporary file, then rename). */
     public static void write(MalModel model, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                write(model, os);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Writes {@code model} as the same zip a model file holds; {@code out} is flushed, not closed, so a caller (e.g.
+     * a KNIME port serializer) can write more after it.
+     */
+    public static void write(MalModel model, OutputStream out) throws IOException {
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         model.network().write(net);
         byte[] meta = null;
@@ -58,22 +79,24 @@ public final class ModelFile {
             sums.put(META_NET, sha256(meta));
         }
         byte[] header = json().writeValueAsBytes(model.header().toTree(sums));
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-                put(zip, HEADER, header);
-                put(zip, NETWORK, net.toByteArray());
-                if (meta != null) {
-                    put(zip, META_NET, meta);
-                }
+        // closing the zip releases its deflater and writes the directory; the caller's stream stays open
+        OutputStream keepOpen = new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (ZipOutputStream zip = new ZipOutputStream(keepOpen)) {
+            put(zip, HEADER, header);
+            put(zip, NETWORK, net.toByteArray());
+            if (meta != null) {
+                put(zip, META_NET, meta);
+            }
         }
     }
 
@@ -85,7 +108,18 @@ public final class ModelFile {
 
     /** Reads a model file. */
     public static MalModel read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return read(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Reads a model written by {@link #write(MalModel, OutputStream)} (or a model file's bytes) from {@code in}, to
+     * its end; {@code in} is not closed. Messages call it {@code source}, e.g. the KNIME port it comes from.
+     */
+    public static MalModel read(InputStream in, String source) throws IOException {
+        return read(in.readAllBytes(), source);
+    }
+
+    private static MalModel read(byte[] bytes, String file) throws IOException {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
             throw new ModelFormatException(file + " is not a MAL model file (foreign file: not a zip archive)");
         }

@@ -52,17 +52,47 @@ public final class MalTrainer {
      */
     public TrainingResult train(FaceDataset au, FaceDataset fe, TrainingListener listener, CancellationCheck cancel)
         throws IOException, TrainingCancelledException {
-        long started = System.nanoTime();
-        int[] auCodes = au.auCodes();
-        if (auCodes.length == 0) {
+        if (au.auCodes().length == 0) {
             throw new IllegalArgumentException("the AU data has no AU label columns");
         }
+        return train(au, fe, MetaSplit.of(au, config.metaFraction(), config.seed()), false, listener, cancel);
+    }
+
+    /**
+     * Trains with a meta set the caller chose instead of a split of the AU data ({@link MetaSplit#given}):
+     * every AU sample trains, and the meta set drives the meta network, early stopping and threshold
+     * tuning; the configured meta fraction is not used.
+     *
+     * @param meta AU-labelled faces labelling the same AUs in the same order as {@code au}; null = split {@code au}
+     * @throws IllegalArgumentException when the meta set is empty, labels other AUs or has no AU labels
+     */
+    public TrainingResult train(FaceDataset au, FaceDataset fe, FaceDataset meta, TrainingListener listener,
+        CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        if (meta == null) {
+            return train(au, fe, listener, cancel);
+        }
+        if (au.auCodes().length == 0) {
+            throw new IllegalArgumentException("the AU data has no AU label columns");
+        }
+        if (!Arrays.equals(au.auCodes(), meta.auCodes())) {
+            throw new IllegalArgumentException("the meta set labels AUs " + Arrays.toString(meta.auCodes())
+                + ", the AU data " + Arrays.toString(au.auCodes()) + "; both must label the same AUs in the same order");
+        }
+        if (java.util.stream.IntStream.range(0, meta.size()).noneMatch(i -> meta.au(i) != null)) {
+            throw new IllegalArgumentException("the meta set has no AU-labelled sample (" + meta.size() + " samples)");
+        }
+        return train(new JoinedFaceDataset(au, meta), fe, MetaSplit.given(au, meta), true, listener, cancel);
+    }
+
+    /** @param au the AU data {@code split} indexes (with a given meta set: AU data and meta set joined) */
+    private TrainingResult train(FaceDataset au, FaceDataset fe, MetaSplit split, boolean metaGiven,
+        TrainingListener listener, CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        int[] auCodes = au.auCodes();
         List<Expression> classes = expressionClasses(au, fe);
         MultiTaskNetwork net = Dl4jMultiTaskNetwork.create(new NetworkConfig(config.inputSize(), config.channels(),
             config.convChannels(), config.featureSize(), auCodes.length, classes.size()), config.seed());
         TrainingStrategy strategy = Strategies.create(config, config.featureSize(), classes.size());
 
-        MetaSplit split = MetaSplit.of(au, config.metaFraction(), config.seed());
         if (split.warning() != null) {
             listener.warning(split.warning());
         }
@@ -214,6 +244,7 @@ public final class MalTrainer {
         settings.put("bestEpoch", bestEpoch);
         settings.put("iterations", iteration);
         settings.put("metaSplitSubjectDisjoint", split.subjectDisjoint());
+        settings.put("metaSplit", metaGiven ? "given" : "fraction");
         ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.backend(), net.config(), auCodes,
             classes.stream().map(Expression::label).toList(), config.normalisation(), "", strategy.name(), settings,
             config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());

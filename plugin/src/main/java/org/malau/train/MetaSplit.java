@@ -71,6 +71,36 @@ public record MetaSplit(int[] train, int[] meta, boolean subjectDisjoint, String
         return new MetaSplit(train, meta, warning == null, warning);
     }
 
+    /**
+     * A meta set the user gave instead of a split of the AU data: every AU sample trains, every given
+     * sample is held out. Indices refer to the AU set followed by the meta set, as {@code
+     * JoinedFaceDataset} joins them: {@code [0, au.size())} train, the rest meta. Subject-disjoint when
+     * every subject on both sides is known and none is shared; a shared subject gives a warning, since
+     * the meta loss then rewards memorised identities.
+     */
+    public static MetaSplit given(FaceDataset au, FaceDataset meta) {
+        int n = au.size();
+        int[] train = java.util.stream.IntStream.range(0, n).toArray();
+        int[] held = java.util.stream.IntStream.range(n, n + meta.size()).toArray();
+        java.util.Set<String> auSubjects = new java.util.HashSet<>();
+        boolean known = true;
+        for (int i = 0; i < n; i++) {
+            known &= !au.subject(i).isEmpty();
+            auSubjects.add(au.subject(i));
+        }
+        java.util.Set<String> shared = new java.util.TreeSet<>();
+        for (int i = 0; i < meta.size(); i++) {
+            String s = meta.subject(i);
+            known &= !s.isEmpty();
+            if (!s.isEmpty() && auSubjects.contains(s)) {
+                shared.add(s);
+            }
+        }
+        String warning = shared.isEmpty() ? null : shared.size() + " subject(s) of the given meta set also appear in the AU"
+            + " training data (e.g. \"" + shared.iterator().next() + "\"): meta scores are not subject-independent";
+        return new MetaSplit(train, held, known && shared.isEmpty(), warning);
+    }
+
     static int[] permutation(int n, SplittableRandom random) {
         int[] p = new int[n];
         Arrays.setAll(p, i -> i);

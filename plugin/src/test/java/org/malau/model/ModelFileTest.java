@@ -50,6 +50,33 @@ class ModelFileTest {
     }
 
     @Test
+    void streamsHoldTheSameModelAsFilesAndStayOpen() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ModelFile.write(model, out);
+        int length = out.size();
+        out.write(42); // the caller's stream is still open after the model
+        byte[] bytes = out.toByteArray();
+        MalModel back = ModelFile.read(new java.io.ByteArrayInputStream(bytes, 0, length), "port");
+        assertArrayEquals(model.header().thresholds(), back.header().thresholds());
+        LabelledBatch b = TinyFaces.batch(2, true, true, 1);
+        List<float[]> crops = List.of(Arrays.copyOfRange(b.images().data(), 0, 256));
+        assertArrayEquals(model.predict(crops, 1).get(0).auProbabilities(), back.predict(crops, 1).get(0).auProbabilities());
+        assertArrayEquals(model.metaNet().parameters(), back.metaNet().parameters());
+
+        // stream bytes are a model file, and a model file reads as a stream
+        Path file = dir.resolve("from-stream.zip");
+        Files.write(file, Arrays.copyOf(bytes, length));
+        assertEquals(model.header().seed(), ModelFile.read(file).header().seed());
+        try (java.io.InputStream in = Files.newInputStream(good)) {
+            assertEquals(model.header().seed(), ModelFile.read(in, "good").header().seed());
+        }
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+            () -> ModelFile.read(new java.io.ByteArrayInputStream(bytes, 0, length / 2), "the MAL model port"));
+        assertTrue(e.getMessage().startsWith("the MAL model port is truncated"), e.getMessage());
+    }
+
+    @Test
     void truncatedFileIsReportedAsTruncated() throws Exception {
         byte[] all = Files.readAllBytes(good);
         Path cut = dir.resolve("cut.zip");

@@ -16,7 +16,8 @@ import org.malau.model.CropReader;
 
 /**
  * Decodes a face table's image cell (a PNG image cell or an absolute file path) into the raw crop the
- * MAL network reads, through the engine's {@link CropReader}; shared by the learner and the predictor.
+ * MAL network reads, through the engine's {@link CropReader}, or into the whole image; shared by the learner, the
+ * predictor and the weight viewer's thumbnails.
  */
 public final class ImageCrops {
     private ImageCrops() {
@@ -51,15 +52,50 @@ public final class ImageCrops {
                 }
                 return CropReader.read(p, size, channels);
             }
-            final byte[] png = ((PNGImageValue)image).getImageContent().getByteArrayReference();
-            final BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null) {
-                throw new IOException("the PNG cell holds no readable image");
-            }
-            return CropReader.fromImage(img, size, channels);
+            return CropReader.fromImage(png(image), size, channels);
         } catch (IOException e) {
             throw new InvalidSettingsException(what + " row \"" + key + "\": image cannot be read: " + e.getMessage(),
                 e);
         }
+    }
+
+    /**
+     * The whole image of one non-missing image cell, e.g. for a thumbnail.
+     *
+     * @param image a PNG image cell, or a string cell holding an absolute path when {@code paths}
+     * @param paths whether the column holds file paths
+     * @throws IOException naming the file or saying what is wrong when the image cannot be read
+     */
+    public static BufferedImage image(final DataCell image, final boolean paths) throws IOException {
+        if (!paths) {
+            return png(image);
+        }
+        final String s = ((StringValue)image).getStringValue().trim();
+        final Path p;
+        try {
+            p = Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new IOException("\"" + s + "\" is no valid path", e);
+        }
+        if (!p.isAbsolute()) {
+            throw new IOException("image path \"" + s + "\" is relative");
+        }
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new IOException("no image file \"" + s + "\"");
+        }
+        final BufferedImage img = ImageIO.read(p.toFile());
+        if (img == null) {
+            throw new IOException("\"" + s + "\" is no readable image");
+        }
+        return img;
+    }
+
+    private static BufferedImage png(final DataCell image) throws IOException {
+        final byte[] png = ((PNGImageValue)image).getImageContent().getByteArrayReference();
+        final BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        if (img == null) {
+            throw new IOException("the PNG cell holds no readable image");
+        }
+        return img;
     }
 }

@@ -3,15 +3,15 @@ package org.malau.knime.learner;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnFilter2;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.malau.train.Strategies;
 
 /**
- * Dialog of the MAL Learner: columns, strategy, network and training settings. The AU columns are a
- * comma-separated list (empty: every {@code AU<number>} column), because the API subset has no column filter.
+ * Dialog of the MAL Learner: columns (the AU columns in KNIME's column filter), strategy, network and training
+ * settings. The meta table has no settings of its own: it has the AU table's columns.
  */
 public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
 
@@ -22,8 +22,11 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentColumnNameSelection(
             MalLearnerNodeModel.createAuImageColumnSettingsModel(), "AU table: image column (PNG images or paths)",
             MalLearnerNodeModel.AU_PORT, PNGImageValue.class, StringValue.class));
-        addDialogComponent(new DialogComponentString(MalLearnerNodeModel.createAuColumnsSettingsModel(),
-            "AU columns (comma-separated; empty = all AU01, AU02, ...)"));
+        final DialogComponentColumnFilter2 auColumns =
+            new DialogComponentColumnFilter2(MalLearnerNodeModel.createAuColumnsSettingsModel(), MalLearnerNodeModel.AU_PORT);
+        auColumns.setIncludeTitle("AU columns");
+        auColumns.setExcludeTitle("Other number columns");
+        addDialogComponent(auColumns);
         // not required: the expression table is optional
         addDialogComponent(new DialogComponentColumnNameSelection(
             MalLearnerNodeModel.createFeImageColumnSettingsModel(), "Expression table: image column",

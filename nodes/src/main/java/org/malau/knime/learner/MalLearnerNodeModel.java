@@ -37,6 +37,7 @@ import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
@@ -44,6 +45,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.util.filter.InputFilter;
+import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 import org.malau.data.AuLabels;
 import org.malau.data.Expression;
 import org.malau.knime.common.FaceTableLayout;
@@ -61,13 +64,14 @@ import org.malau.train.TrainingResult;
 
 /**
  * Trains the engine's AU detector ({@link MalTrainer}) on an AU-labelled table and, optionally, an
- * expression-labelled table. Outputs the model, the learned per-sample weights per epoch and the
+ * expression-labelled table and a meta table (the meta split, instead of one held out of the AU table). Outputs the model, the learned per-sample weights per epoch and the
  * per-epoch training history. Reading the tables is {@link TableDataset}'s job; training is the engine's.
  */
 public class MalLearnerNodeModel extends NodeModel {
     /** Input ports. */
     static final int AU_PORT = 0;
     static final int FE_PORT = 1;
+    static final int META_PORT = 2;
 
     /** Weight table columns (then one {@code w_epochN} per epoch, as the engine's weight CSV and the Sample Weight Viewer name them). */
     static final String SET_COLUMN = "set";
@@ -85,8 +89,19 @@ public class MalLearnerNodeModel extends NodeModel {
     static final int MIN_SIZE = 16;
     static final int MAX_SIZE = 256;
 
-    /** AU occurrence columns found automatically: {@code AU} and a number, e.g. {@code AU01}. */
-    private static final Pattern AU_NAME = Pattern.compile("AU(\\d{1,2})");
+    /**
+     * The AU of an AU column: its name starts with {@code AU} (any case), an optional space, underscore or hyphen and
+     * the AU number, not followed by another digit, e.g. {@code AU01}, {@code au_12}, {@code AU12 label}.
+     */
+    private static final Pattern AU_CODE = Pattern.compile("(?i)AU[ _-]?0*(\\d{1,2})(?!\\d).*");
+
+    /**
+     * AU columns included by default (when the AU columns were never chosen): names that read as an occurrence
+     * column, {@code AU} and the number with nothing after it but OpenFace's {@code _c}, e.g. {@code AU01},
+     * {@code AU1}, {@code au_12}, {@code AU12_c}; not intensity columns such as {@code AU01 intensity} or
+     * {@code AU12_r}.
+     */
+    private static final Pattern AU_OCCURRENCE_NAME = Pattern.compile("(?i)AU[ _-]?\\d{1,2}(_c)?");
 
     private static final NodeLogger LOGGER = NodeLogger.getLogger(MalLearnerNodeModel.class);
 
@@ -109,7 +124,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private static final TrainingConfig DEFAULTS = TrainingConfig.builder().build();
 
     private final SettingsModelString m_auImageColumn = createAuImageColumnSettingsModel();
-    private final SettingsModelString m_auColumns = createAuColumnsSettingsModel();
+    private final SettingsModelColumnFilter2 m_auColumns = createAuColumnsSettingsModel();
     private final SettingsModelString m_feImageColumn = createFeImageColumnSettingsModel();
     private final SettingsModelString m_expressionColumn = createExpressionColumnSettingsModel();
     private final SettingsModelString m_strategy = createStrategySettingsModel();
@@ -127,9 +142,9 @@ public class MalLearnerNodeModel extends NodeModel {
     /** Epochs of the last (or running) training, for the view; filled by the engine's listener. */
     private final List<EpochRecord> m_history = new CopyOnWriteArrayList<>();
 
-    /** AU table in, optional expression table in; model, sample weights and history out. */
+    /** AU table in, optional expression and meta tables in; model, sample weights and history out. */
     protected MalLearnerNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[]{MalModelPortObject.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
@@ -137,9 +152,10 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_AU_IMAGE_COLUMN, "");
     }
 
-    static SettingsModelString createAuColumnsSettingsModel() {
-        // empty: every column named AU<number>
-        return new SettingsModelString(CFG_AU_COLUMNS, "");
+    @SuppressWarnings("unchecked") // generic varargs of KNIME's column filter
+    static SettingsModelColumnFilter2 createAuColumnsSettingsModel() {
+        // numbers only (booleans are numbers too); never chosen: configure includes the AU occurrence columns
+        return new SettingsModelColumnFilter2(CFG_AU_COLUMNS, DoubleValue.class);
     }
 
     static SettingsModelString createFeImageColumnSettingsModel() {
@@ -202,13 +218,15 @@ public class MalLearnerNodeModel extends NodeModel {
     }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
-    private record Resolved(TableDataset.Columns au, TableDataset.Columns fe, boolean corruption,
+    private record Resolved(TableDataset.Columns au, TableDataset.Columns fe, TableDataset.Columns meta,
+        boolean corruption,
         TrainingConfig config, PortObjectSpec[] outSpecs) {
     }
 
     private Resolved resolve(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final DataTableSpec auSpec = (DataTableSpec)inSpecs[AU_PORT];
         final DataTableSpec feSpec = inSpecs.length > FE_PORT ? (DataTableSpec)inSpecs[FE_PORT] : null;
+        final DataTableSpec metaSpec = inSpecs.length > META_PORT ? (DataTableSpec)inSpecs[META_PORT] : null;
         if (auSpec == null) {
             throw new InvalidSettingsException("Connect the AU-labelled table to the first input");
         }
@@ -219,7 +237,8 @@ public class MalLearnerNodeModel extends NodeModel {
                 + "\" trains with expression-labelled faces: connect them to the second input, or choose au-only");
         }
         final String auImage = imageColumn(auSpec, m_auImageColumn, "AU table");
-        final int[][] aus = auColumns(auSpec);
+        final String[] auColumnNames = auColumns(auSpec);
+        final int[][] aus = auCodes(auSpec, auColumnNames);
         final int auExpr = optional(auSpec, m_expressionColumn.getStringValue(), StringValue.class, "AU table");
         final TableDataset.Columns au = new TableDataset.Columns(auSpec.findColumnIndex(auImage),
             isPaths(auSpec, auImage), aus[0], aus[1], auExpr,
@@ -242,6 +261,8 @@ public class MalLearnerNodeModel extends NodeModel {
                 new int[0], expr, optional(feSpec, FaceTableLayout.SUBJECT_COLUMN, StringValue.class, "Expression table"),
                 optional(feSpec, FaceTableLayout.CORRUPTION_COLUMN, StringValue.class, "Expression table"));
         }
+        final TableDataset.Columns meta = metaSpec == null ? null : metaColumns(metaSpec, auImage, auColumnNames,
+            aus[1]);
         final boolean corruption = au.corruption() >= 0 || (fe != null && fe.corruption() >= 0);
         final List<String> auNames = new ArrayList<>();
         for (final int code : aus[1]) {
@@ -250,7 +271,7 @@ public class MalLearnerNodeModel extends NodeModel {
         final List<String> classes = Arrays.stream(Expression.BASIC7).map(Expression::label).toList();
         final PortObjectSpec[] out = {new MalModelPortObjectSpec(auNames, classes, config.inputSize(),
             config.channels(), strategy), weightSpec(config.epochs(), corruption), historySpec()};
-        return new Resolved(au, fe, corruption, config, out);
+        return new Resolved(au, fe, meta, corruption, config, out);
     }
 
     /** The engine config from the settings; the engine's own checks become InvalidSettingsExceptions. */
@@ -303,52 +324,97 @@ public class MalLearnerNodeModel extends NodeModel {
         return !in.getColumnSpec(column).getType().isCompatible(PNGImageValue.class);
     }
 
-    /** {column indices, AU codes} of the AU columns: the listed ones, or every {@code AU<n>} column. */
-    private int[][] auColumns(final DataTableSpec in) throws InvalidSettingsException {
-        final List<String> names = new ArrayList<>();
-        final String listed = m_auColumns.getStringValue().trim();
-        if (listed.isEmpty()) {
+    /**
+     * The included AU columns. Never chosen (no column listed either way): the AU occurrence columns of the table
+     * become the included ones, as KNIME nodes auto-configure in configure. A listed column that is gone or no
+     * longer holds numbers is an error naming it.
+     */
+    private String[] auColumns(final DataTableSpec in) throws InvalidSettingsException {
+        final FilterResult configured = m_auColumns.applyTo(new DataTableSpec());
+        if (configured.getRemovedFromIncludes().length == 0 && configured.getRemovedFromExcludes().length == 0) {
             for (final DataColumnSpec col : in) {
-                if (AU_NAME.matcher(col.getName()).matches()) {
-                    names.add(col.getName());
+                if (AU_OCCURRENCE_NAME.matcher(col.getName()).matches()
+                    && !col.getType().isCompatible(DoubleValue.class)) {
+                    throw new InvalidSettingsException("AU column \"" + col.getName() + "\" holds " + col.getType()
+                        + "; it must hold occurrences 0/1 (numbers or booleans)");
                 }
             }
-            if (names.isEmpty()) {
+            boolean any = false;
+            for (final DataColumnSpec col : in) {
+                any |= AU_OCCURRENCE_NAME.matcher(col.getName()).matches();
+            }
+            if (!any) {
                 throw new InvalidSettingsException(
-                    "The AU table has no AU occurrence columns (AU01, AU02, ...); list the AU columns");
+                    "The AU table has no AU occurrence columns (AU01, AU02, ...); choose the AU columns");
             }
-        } else {
-            for (final String s : listed.split("\\s*,\\s*")) {
-                if (!s.isEmpty()) {
-                    names.add(s);
+            m_auColumns.loadDefaults(in, new InputFilter<DataColumnSpec>() {
+                @Override
+                public boolean include(final DataColumnSpec name) {
+                    return AU_OCCURRENCE_NAME.matcher(name.getName()).matches();
                 }
-            }
+            }, true);
         }
-        final int[] idx = new int[names.size()];
-        final int[] codes = new int[names.size()];
+        final FilterResult r = m_auColumns.applyTo(in);
+        for (final String name : r.getRemovedFromIncludes()) {
+            final int i = in.findColumnIndex(name);
+            throw new InvalidSettingsException(i < 0 ? "AU column \"" + name + "\" is not in the AU table"
+                : "AU column \"" + name + "\" holds " + in.getColumnSpec(i).getType()
+                    + "; it must hold occurrences 0/1 (numbers or booleans)");
+        }
+        if (r.getIncludes().length == 0) {
+            throw new InvalidSettingsException("No AU column is included; include the AU occurrence columns (AU01, ...)");
+        }
+        return r.getIncludes();
+    }
+
+    /** {column indices, AU codes} of the AU columns, the AU read from each name. */
+    private static int[][] auCodes(final DataTableSpec in, final String[] names) throws InvalidSettingsException {
+        final int[] idx = new int[names.length];
+        final int[] codes = new int[names.length];
         for (int k = 0; k < idx.length; k++) {
-            final String name = names.get(k);
-            idx[k] = in.findColumnIndex(name);
-            if (idx[k] < 0) {
-                throw new InvalidSettingsException("AU column \"" + name + "\" is not in the AU table");
-            }
-            if (!in.getColumnSpec(idx[k]).getType().isCompatible(DoubleValue.class)) {
-                throw new InvalidSettingsException("AU column \"" + name + "\" holds " + in.getColumnSpec(idx[k])
-                    .getType() + "; it must hold occurrences 0/1 (numbers or booleans)");
-            }
-            final Matcher m = AU_NAME.matcher(name);
+            idx[k] = in.findColumnIndex(names[k]);
+            final Matcher m = AU_CODE.matcher(names[k]);
             if (!m.matches()) {
-                throw new InvalidSettingsException(
-                    "AU column \"" + name + "\" is not named AU<number> (e.g. AU01), so its AU is unknown");
+                throw new InvalidSettingsException("AU column \"" + names[k]
+                    + "\" is not named AU and the AU number (e.g. AU01, AU12_c), so its AU is unknown; rename or exclude it");
             }
             codes[k] = Integer.parseInt(m.group(1));
             for (int j = 0; j < k; j++) {
                 if (codes[j] == codes[k]) {
-                    throw new InvalidSettingsException("AU column \"" + name + "\" repeats AU " + codes[k]);
+                    throw new InvalidSettingsException("AU columns \"" + names[j] + "\" and \"" + names[k]
+                        + "\" are both AU " + codes[k] + "; exclude one of them");
                 }
             }
         }
         return new int[][]{idx, codes};
+    }
+
+    /** The meta table's columns: the AU table's image column and AU columns, subject and expression when present. */
+    private TableDataset.Columns metaColumns(final DataTableSpec meta, final String image, final String[] auNames,
+        final int[] codes) throws InvalidSettingsException {
+        final int img = meta.findColumnIndex(image);
+        if (img < 0) {
+            throw new InvalidSettingsException("Image column \"" + image + "\" of the AU table is not in the meta table");
+        }
+        final DataType type = meta.getColumnSpec(img).getType();
+        if (!type.isCompatible(PNGImageValue.class) && !type.isCompatible(StringValue.class)) {
+            throw new InvalidSettingsException("Image column \"" + image + "\" of the meta table holds " + type
+                + "; it must hold PNG images or image file paths (strings)");
+        }
+        final int[] idx = new int[auNames.length];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = meta.findColumnIndex(auNames[k]);
+            if (idx[k] < 0) {
+                throw new InvalidSettingsException("AU column \"" + auNames[k] + "\" is not in the meta table");
+            }
+            if (!meta.getColumnSpec(idx[k]).getType().isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("AU column \"" + auNames[k] + "\" of the meta table holds "
+                    + meta.getColumnSpec(idx[k]).getType() + "; it must hold occurrences 0/1 (numbers or booleans)");
+            }
+        }
+        return new TableDataset.Columns(img, isPaths(meta, image), idx, codes,
+            optional(meta, m_expressionColumn.getStringValue(), StringValue.class, "meta table"),
+            optional(meta, FaceTableLayout.SUBJECT_COLUMN, StringValue.class, "meta table"), -1);
     }
 
     /** A column used when present (right type), -1 when absent. */
@@ -392,26 +458,36 @@ public class MalLearnerNodeModel extends NodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable auTable = (BufferedDataTable)inObjects[AU_PORT];
         final BufferedDataTable feTable = inObjects.length > FE_PORT ? (BufferedDataTable)inObjects[FE_PORT] : null;
+        final BufferedDataTable metaTable =
+            inObjects.length > META_PORT ? (BufferedDataTable)inObjects[META_PORT] : null;
         final Resolved r = resolve(new PortObjectSpec[]{auTable.getDataTableSpec(),
-            feTable == null ? null : feTable.getDataTableSpec()});
+            feTable == null ? null : feTable.getDataTableSpec(), metaTable == null ? null : metaTable.getDataTableSpec()});
         if (auTable.size() == 0) {
             throw new InvalidSettingsException("The AU table is empty");
         }
         if (feTable != null && feTable.size() == 0) {
             throw new InvalidSettingsException("The expression table is empty");
         }
+        if (metaTable != null && metaTable.size() == 0) {
+            throw new InvalidSettingsException("The meta table is empty");
+        }
         final int size = r.config().inputSize();
         m_history.clear();
         final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, "AU table",
-            exec.createSubProgress(feTable == null ? 0.1 : 0.05));
+            exec.createSubProgress(feTable == null ? 0.08 : 0.04));
         final TableDataset.Result fe = feTable == null ? null
-            : TableDataset.read(feTable, r.fe(), size, "Expression table", exec.createSubProgress(0.05));
+            : TableDataset.read(feTable, r.fe(), size, "Expression table", exec.createSubProgress(0.04));
+        final TableDataset.Result meta = metaTable == null ? null
+            : TableDataset.read(metaTable, r.meta(), size, "Meta table", exec.createSubProgress(0.02));
         final List<String> warnings = new ArrayList<>();
         if (au.skipped() > 0) {
             warnings.add(au.skipped() + " AU table rows without an image were skipped");
         }
         if (fe != null && fe.skipped() > 0) {
             warnings.add(fe.skipped() + " expression table rows without an image were skipped");
+        }
+        if (meta != null && meta.skipped() > 0) {
+            warnings.add(meta.skipped() + " meta table rows without an image were skipped");
         }
         // reading took the first tenth; training reports on the context itself so that its messages show
         final double start = 0.1;
@@ -434,7 +510,8 @@ public class MalLearnerNodeModel extends NodeModel {
         };
         final TrainingResult result;
         try {
-            result = new MalTrainer(r.config()).train(au.data(), fe == null ? null : fe.data(), listener, () -> {
+            result = new MalTrainer(r.config()).train(au.data(), fe == null ? null : fe.data(),
+                meta == null ? null : meta.data(), listener, () -> {
                 try {
                     exec.checkCanceled();
                     return false;

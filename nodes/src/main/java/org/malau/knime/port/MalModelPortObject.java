@@ -1,10 +1,6 @@
 package org.malau.knime.port;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import javax.swing.JComponent;
 
@@ -61,51 +57,19 @@ public final class MalModelPortObject implements PortObject {
         return new JComponent[0];
     }
 
-    /** The engine's model file bytes. */
-    static byte[] toBytes(final MalModel model) throws IOException {
-        final Path tmp = Files.createTempFile("mal-model", ".zip");
-        try {
-            ModelFile.write(model, tmp);
-            return Files.readAllBytes(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** A model from the engine's model file bytes. */
-    static MalModel fromBytes(final byte[] bytes) throws IOException {
-        final Path tmp = Files.createTempFile("mal-model", ".zip");
-        try {
-            Files.write(tmp, bytes);
-            return ModelFile.read(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
     /** Writes the model file into the port's zip entry; registered in plugin.xml. */
     public static final class Serializer extends PortObjectSerializer<MalModelPortObject> {
         @Override
         public void savePortObject(final MalModelPortObject portObject, final PortObjectZipOutputStream out,
             final ExecutionMonitor exec) throws IOException {
-            final byte[] bytes = toBytes(portObject.m_model);
-            final DataOutputStream data = new DataOutputStream(out);
-            data.writeInt(bytes.length);
-            data.write(bytes);
-            data.flush();
+            // the engine writes its model file straight into the port's entry and leaves the entry open for KNIME
+            ModelFile.write(portObject.m_model, out);
         }
 
         @Override
         public MalModelPortObject loadPortObject(final PortObjectZipInputStream in, final PortObjectSpec spec,
             final ExecutionMonitor exec) throws IOException {
-            final DataInputStream data = new DataInputStream(in);
-            final int n = data.readInt();
-            if (n <= 0) {
-                throw new IOException("MAL model port content is damaged (length " + n + ")");
-            }
-            final byte[] bytes = new byte[n];
-            data.readFully(bytes);
-            return new MalModelPortObject(fromBytes(bytes));
+            return new MalModelPortObject(ModelFile.read(in, "the MAL model port"));
         }
     }
 }

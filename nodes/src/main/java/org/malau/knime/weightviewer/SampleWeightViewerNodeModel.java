@@ -5,9 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -27,8 +31,10 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.data.image.png.PNGImageContent;
+import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -36,6 +42,7 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -43,13 +50,17 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.malau.data.Corruption;
+import org.malau.knime.common.FaceTableLayout;
+import org.malau.knime.common.ImageCrops;
 import org.malau.eval.RocAuc;
 
 /**
  * Shows the per-sample weights a MAL learner logged (the engine's {@code SampleWeightLog}: set, id,
- * subject, label, corruption, one weight column per epoch): a figure as a PNG image port, drawn by
- * {@link WeightFigure}, and a summary table with the ROC AUC of the final weight as a clean-vs-corrupted
- * score (the engine's {@link RocAuc}), the mean weights of clean and corrupted samples and per class.
+ * subject, label, corruption, one weight column per epoch): a figure as a PNG image port ({@link WeightCharts}
+ * drawn with JFreeChart and laid out with thumbnails of the highest and lowest weighted samples by
+ * {@link WeightFigure}; the images come from an optional image table joined by sample id), and a summary table
+ * with the ROC AUC of the final weight as a clean-vs-corrupted score (the engine's {@link RocAuc}), the mean
+ * weights of clean and corrupted samples and per class.
  */
 public class SampleWeightViewerNodeModel extends NodeModel {
     /** Summary columns. */
@@ -74,19 +85,33 @@ public class SampleWeightViewerNodeModel extends NodeModel {
     private static final String CFG_LABEL_COLUMN = "label_column";
     private static final String CFG_CORRUPTION_COLUMN = "corruption_column";
     private static final String CFG_WEIGHT_PREFIX = "weight_prefix";
+    private static final String CFG_ID_COLUMN = "id_column";
+    private static final String CFG_IMAGE_COLUMN = "image_column";
+    private static final String CFG_THUMBNAILS = "thumbnails";
+
+    /** Input ports: the weights, and the images for the thumbnails (optional). */
+    static final int WEIGHT_PORT = 0;
+    static final int IMAGE_PORT = 1;
 
     private final SettingsModelString m_setColumn = createSetColumnSettingsModel();
     private final SettingsModelString m_setValue = createSetValueSettingsModel();
     private final SettingsModelString m_labelColumn = createLabelColumnSettingsModel();
     private final SettingsModelString m_corruptionColumn = createCorruptionColumnSettingsModel();
     private final SettingsModelString m_weightPrefix = createWeightPrefixSettingsModel();
+    private final SettingsModelString m_idColumn = createIdColumnSettingsModel();
+    private final SettingsModelString m_imageColumn = createImageColumnSettingsModel();
+    private final SettingsModelIntegerBounded m_thumbnails = createThumbnailsSettingsModel();
 
     /** The last figure drawn, for the view; null before execution and after reset. */
     private BufferedImage m_figure;
 
-    /** The weight table in; the figure and the summary table out. */
+    /** What the last figure shows; null before execution, after reset and after reopening (only the image is kept). */
+    private WeightFigure.Data m_figureData;
+
+    /** The weight table and an optional image table in; the figure and the summary table out. */
     protected SampleWeightViewerNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{ImagePortObject.TYPE, BufferedDataTable.TYPE});
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+            new PortType[]{ImagePortObject.TYPE, BufferedDataTable.TYPE});
     }
 
     // the defaults mirror the column names of the engine's SampleWeightLog
@@ -110,11 +135,27 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_WEIGHT_PREFIX, "w_epoch");
     }
 
-    /** Resolved column indices; set and corruption are -1 when not used; weights in epoch order. */
-    private record Resolved(int set, int label, int corruption, int[] weights) {
+    static SettingsModelString createIdColumnSettingsModel() {
+        return new SettingsModelString(CFG_ID_COLUMN, "id");
     }
 
-    private Resolved resolve(final DataTableSpec in) throws InvalidSettingsException {
+    static SettingsModelString createImageColumnSettingsModel() {
+        // empty: the image table's first PNG column, else its "image" path column
+        return new SettingsModelString(CFG_IMAGE_COLUMN, "");
+    }
+
+    static SettingsModelIntegerBounded createThumbnailsSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_THUMBNAILS, 6, 0, WeightFigure.MAX_THUMBNAILS);
+    }
+
+    /**
+     * Resolved column indices; set, corruption and id are -1 when not used (id: the row ID then), weights in epoch
+     * order; image is the image table's column, -1 without an image table.
+     */
+    private record Resolved(int set, int label, int corruption, int[] weights, int id, int image, boolean paths) {
+    }
+
+    private Resolved resolve(final DataTableSpec in, final DataTableSpec images) throws InvalidSettingsException {
         final String setName = m_setColumn.getStringValue();
         int set = -1;
         if (!setName.isEmpty() && !m_setValue.getStringValue().isEmpty()) {
@@ -150,7 +191,51 @@ public class SampleWeightViewerNodeModel extends NodeModel {
             throw new InvalidSettingsException("The input table has no weight column named \"" + prefix
                 + "<epoch>\" (e.g. \"" + prefix + "1\")");
         }
-        return new Resolved(set, label, corruption, byEpoch.values().stream().mapToInt(Integer::intValue).toArray());
+        final String idName = m_idColumn.getStringValue();
+        int id = -1;
+        if (!idName.isEmpty() && in.containsName(idName)) {
+            id = stringColumn(in, idName, "ID column");
+        } else if (images != null && m_thumbnails.getIntValue() > 0) {
+            throw new InvalidSettingsException((idName.isEmpty() ? "The ID column is not set"
+                : "ID column \"" + idName + "\" is not in the weight table")
+                + "; it joins the samples to the image table's row IDs");
+        }
+        int image = -1;
+        boolean paths = false;
+        if (images != null) {
+            image = images.findColumnIndex(imageColumn(images));
+            paths = !images.getColumnSpec(image).getType().isCompatible(PNGImageValue.class);
+        }
+        return new Resolved(set, label, corruption, byEpoch.values().stream().mapToInt(Integer::intValue).toArray(),
+            id, image, paths);
+    }
+
+    /** The image table's image column: the chosen one, else its first PNG column, else its "image" path column. */
+    private String imageColumn(final DataTableSpec images) throws InvalidSettingsException {
+        final String name = m_imageColumn.getStringValue();
+        if (!name.isEmpty()) {
+            final int i = images.findColumnIndex(name);
+            if (i < 0) {
+                throw new InvalidSettingsException("Image column \"" + name + "\" is not in the image table");
+            }
+            final DataType type = images.getColumnSpec(i).getType();
+            if (!type.isCompatible(PNGImageValue.class) && !type.isCompatible(StringValue.class)) {
+                throw new InvalidSettingsException("Image column \"" + name + "\" of the image table holds " + type
+                    + "; it must hold PNG images or image file paths (strings)");
+            }
+            return name;
+        }
+        for (final DataColumnSpec col : images) {
+            if (col.getType().isCompatible(PNGImageValue.class)) {
+                return col.getName();
+            }
+        }
+        if (images.containsName(FaceTableLayout.IMAGE_COLUMN)
+            && images.getColumnSpec(FaceTableLayout.IMAGE_COLUMN).getType().isCompatible(StringValue.class)) {
+            return FaceTableLayout.IMAGE_COLUMN;
+        }
+        throw new InvalidSettingsException("The image table has no PNG image column and no \""
+            + FaceTableLayout.IMAGE_COLUMN + "\" path column; choose the image column");
     }
 
     private static int stringColumn(final DataTableSpec in, final String name, final String what)
@@ -177,7 +262,8 @@ public class SampleWeightViewerNodeModel extends NodeModel {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        final Resolved r = resolve((DataTableSpec)inSpecs[0]);
+        final Resolved r = resolve((DataTableSpec)inSpecs[WEIGHT_PORT],
+            inSpecs.length > IMAGE_PORT ? (DataTableSpec)inSpecs[IMAGE_PORT] : null);
         if (r.corruption() < 0) {
             setWarningMessage("No corruption column \"" + m_corruptionColumn.getStringValue()
                 + "\": clean and corrupted samples are not told apart, no ROC AUC");
@@ -185,22 +271,26 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return new PortObjectSpec[]{new ImagePortObjectSpec(PNGImageContent.TYPE), summarySpec()};
     }
 
-    /** One sample: its class, corruption and weight per epoch (NaN = not drawn). */
-    private record Sample(String label, Corruption corruption, double[] weights, double last) {
+    /** One sample: its id, class, corruption and weight per epoch (NaN = not drawn or not a finite number). */
+    private record Sample(String id, String label, Corruption corruption, double[] weights, double last) {
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        final BufferedDataTable in = (BufferedDataTable)inObjects[0];
-        final Resolved r = resolve(in.getDataTableSpec());
+        final BufferedDataTable in = (BufferedDataTable)inObjects[WEIGHT_PORT];
+        final BufferedDataTable images =
+            inObjects.length > IMAGE_PORT ? (BufferedDataTable)inObjects[IMAGE_PORT] : null;
+        final Resolved r = resolve(in.getDataTableSpec(), images == null ? null : images.getDataTableSpec());
         final String setValue = m_setValue.getStringValue();
         final List<Sample> samples = new ArrayList<>();
         int unweighted = 0;
+        int nonFinite = 0;
         long done = 0;
         final long total = in.size();
+        final ExecutionMonitor reading = exec.createSubProgress(images == null ? 0.8 : 0.6);
         for (final DataRow row : in) {
             exec.checkCanceled();
-            exec.setProgress(++done / (double)total, "Reading row " + done + " of " + total);
+            reading.setProgress(++done / (double)total, "Reading row " + done + " of " + total);
             if (r.set() >= 0) {
                 final DataCell s = row.getCell(r.set());
                 if (s.isMissing() || !((StringValue)s).getStringValue().trim().equalsIgnoreCase(setValue.trim())) {
@@ -212,6 +302,11 @@ public class SampleWeightViewerNodeModel extends NodeModel {
             for (int e = 0; e < w.length; e++) {
                 final DataCell c = row.getCell(r.weights()[e]);
                 w[e] = c.isMissing() ? Double.NaN : ((DoubleValue)c).getDoubleValue();
+                if (!c.isMissing() && !Double.isFinite(w[e])) {
+                    // a weight cell that is there but no finite number: counted, then treated as not drawn
+                    nonFinite++;
+                    w[e] = Double.NaN;
+                }
                 if (!Double.isNaN(w[e])) {
                     last = w[e];
                 }
@@ -222,9 +317,18 @@ public class SampleWeightViewerNodeModel extends NodeModel {
             }
             final DataCell l = row.getCell(r.label());
             final String label = l.isMissing() ? "(missing)" : ((StringValue)l).getStringValue();
-            samples.add(new Sample(label, corruption(row, r.corruption()), w, last));
+            final DataCell idCell = r.id() < 0 ? null : row.getCell(r.id());
+            final String id = idCell == null ? row.getKey().getString()
+                : idCell.isMissing() ? "" : ((StringValue)idCell).getStringValue();
+            samples.add(new Sample(id, label, corruption(row, r.corruption()), w, last));
         }
-        final Summary s = summarise(samples, r.weights().length, r.corruption() >= 0);
+        final int k = m_thumbnails.getIntValue();
+        final List<Sample> highest = ExtremeWeights.highest(samples, Sample::last, k);
+        final List<Sample> lowest = ExtremeWeights.lowest(samples, Sample::last, k);
+        final Thumbs thumbs = images == null ? new Thumbs(Map.of(), 0, 0, null)
+            : thumbnailImages(images, r, highest, lowest, exec.createSubProgress(0.2));
+        final Summary s = summarise(samples, r.weights().length, r.corruption() >= 0, k,
+            thumbnails(highest, thumbs.images()), thumbnails(lowest, thumbs.images()));
 
         final BufferedImage figure = WeightFigure.draw(s.figure());
         final ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -240,9 +344,67 @@ public class SampleWeightViewerNodeModel extends NodeModel {
                 new IntCell((int)e.getValue()[1])));
         }
         c.close();
-        setWarningMessage(warning(samples.size(), unweighted, r, s));
+        setWarningMessage(warning(samples.size(), unweighted, nonFinite, r, s, thumbs, images != null && k > 0));
         m_figure = figure;
+        m_figureData = s.figure();
         return new PortObject[]{image, c.getTable()};
+    }
+
+    /**
+     * The decoded images of the thumbnail samples, by sample id, and what could not be shown.
+     *
+     * @param notFound how many thumbnail ids have no row in the image table
+     * @param unreadable how many have a missing or unreadable image cell
+     * @param firstProblem a message for the first of them, or null
+     */
+    private record Thumbs(Map<String, BufferedImage> images, int notFound, int unreadable, String firstProblem) {
+    }
+
+    private static Thumbs thumbnailImages(final BufferedDataTable images, final Resolved r, final List<Sample> highest,
+        final List<Sample> lowest, final ExecutionMonitor exec) throws CanceledExecutionException {
+        final Set<String> wanted = new LinkedHashSet<>();
+        highest.forEach(t -> wanted.add(t.id()));
+        lowest.forEach(t -> wanted.add(t.id()));
+        final Map<String, BufferedImage> found = new HashMap<>();
+        int unreadable = 0;
+        String first = null;
+        long done = 0;
+        for (final DataRow row : images) {
+            exec.checkCanceled();
+            exec.setProgress(++done / (double)Math.max(1, images.size()), "Looking up thumbnail images");
+            final String key = row.getKey().getString();
+            if (!wanted.contains(key) || found.containsKey(key)) {
+                continue;
+            }
+            final DataCell cell = row.getCell(r.image());
+            try {
+                if (cell.isMissing()) {
+                    throw new IOException("the image cell is missing");
+                }
+                found.put(key, ImageCrops.image(cell, r.paths()));
+            } catch (IOException e) {
+                found.put(key, null);
+                unreadable++;
+                first = first != null ? first : "image table row \"" + key + "\": " + e.getMessage();
+            }
+        }
+        int notFound = 0;
+        for (final String id : wanted) {
+            if (!found.containsKey(id)) {
+                notFound++;
+                first = first != null ? first : "no image table row with ID \"" + id + "\"";
+            }
+        }
+        return new Thumbs(found, notFound, unreadable, first);
+    }
+
+    private static List<WeightFigure.Thumbnail> thumbnails(final List<Sample> samples,
+        final Map<String, BufferedImage> images) {
+        final List<WeightFigure.Thumbnail> t = new ArrayList<>();
+        for (final Sample s : samples) {
+            t.add(new WeightFigure.Thumbnail(s.id(), s.label(), s.corruption(), s.last(), images.get(s.id())));
+        }
+        return t;
     }
 
     private static Corruption corruption(final DataRow row, final int column) {
@@ -261,7 +423,8 @@ public class SampleWeightViewerNodeModel extends NodeModel {
     private record Summary(WeightFigure.Data figure, Map<String, double[]> rows, int clean, int corrupted) {
     }
 
-    private static Summary summarise(final List<Sample> samples, final int epochs, final boolean corruptionKnown) {
+    private static Summary summarise(final List<Sample> samples, final int epochs, final boolean corruptionKnown,
+        final int thumbnails, final List<WeightFigure.Thumbnail> highest, final List<WeightFigure.Thumbnail> lowest) {
         final List<Sample> clean = new ArrayList<>();
         final List<Sample> corrupted = new ArrayList<>();
         final Map<Corruption, List<Sample>> byKind = new TreeMap<>();
@@ -306,7 +469,7 @@ public class SampleWeightViewerNodeModel extends NodeModel {
             trajectories.put("all", trajectory(samples, epochs));
         }
         final WeightFigure.Data fig = new WeightFigure.Data(lasts(clean), lasts(corrupted), lasts(samples), auc,
-            classMeans, trajectories);
+            classMeans, trajectories, thumbnails, highest, lowest);
         return new Summary(fig, rows, clean.size(), corrupted.size());
     }
 
@@ -339,7 +502,8 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return t;
     }
 
-    private String warning(final int samples, final int unweighted, final Resolved r, final Summary s) {
+    private String warning(final int samples, final int unweighted, final int nonFinite, final Resolved r,
+        final Summary s, final Thumbs thumbs, final boolean thumbnailImages) {
         final List<String> w = new ArrayList<>();
         if (samples == 0) {
             w.add("No sample with a weight" + (r.set() >= 0 ? " in set \"" + m_setValue.getStringValue() + "\"" : "")
@@ -347,6 +511,14 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         }
         if (unweighted > 0) {
             w.add(unweighted + " samples without any weight were skipped");
+        }
+        if (nonFinite > 0) {
+            w.add(nonFinite + " weight cells are not finite numbers (NaN or infinite) and count as not drawn");
+        }
+        if (thumbnailImages && thumbs.notFound() + thumbs.unreadable() > 0) {
+            w.add((thumbs.notFound() + thumbs.unreadable()) + " thumbnail samples have no image (" + thumbs.notFound()
+                + " without a row in the image table, " + thumbs.unreadable() + " unreadable; first: "
+                + thumbs.firstProblem() + ")");
         }
         if (r.corruption() < 0) {
             w.add("No corruption column \"" + m_corruptionColumn.getStringValue()
@@ -367,9 +539,15 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return m_figure;
     }
 
+    /** What the figure of the last execution shows, or null (also after reopening a workflow). */
+    WeightFigure.Data figureData() {
+        return m_figureData;
+    }
+
     @Override
     protected void reset() {
         m_figure = null;
+        m_figureData = null;
     }
 
     @Override
@@ -379,6 +557,9 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         m_labelColumn.saveSettingsTo(settings);
         m_corruptionColumn.saveSettingsTo(settings);
         m_weightPrefix.saveSettingsTo(settings);
+        m_idColumn.saveSettingsTo(settings);
+        m_imageColumn.saveSettingsTo(settings);
+        m_thumbnails.saveSettingsTo(settings);
     }
 
     @Override
@@ -393,6 +574,9 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         if (prefix.getStringValue().isEmpty()) {
             throw new InvalidSettingsException("The weight column prefix must not be empty");
         }
+        m_idColumn.validateSettings(settings);
+        m_imageColumn.validateSettings(settings);
+        m_thumbnails.validateSettings(settings);
     }
 
     @Override
@@ -402,6 +586,9 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         m_labelColumn.loadSettingsFrom(settings);
         m_corruptionColumn.loadSettingsFrom(settings);
         m_weightPrefix.loadSettingsFrom(settings);
+        m_idColumn.loadSettingsFrom(settings);
+        m_imageColumn.loadSettingsFrom(settings);
+        m_thumbnails.loadSettingsFrom(settings);
     }
 
     @Override

@@ -27,7 +27,9 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.data.image.png.PNGImageCellFactory;
@@ -39,11 +41,14 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.knime.core.node.port.PortUtil;
+import org.knime.core.node.util.filter.InputFilter;
 import org.malau.data.synth.PngEncoder;
 import org.malau.data.synth.SynthConfig;
 import org.malau.data.synth.SynthFace;
@@ -64,12 +69,57 @@ class MalLearnerNodeModelTest {
     /** Exposes the protected model API to the test. */
     static final class Probe extends MalLearnerNodeModel {
         PortObjectSpec[] configure(final DataTableSpec au, final DataTableSpec fe) throws InvalidSettingsException {
-            return configure(new PortObjectSpec[]{au, fe});
+            return configure(au, fe, null);
+        }
+
+        PortObjectSpec[] configure(final DataTableSpec au, final DataTableSpec fe, final DataTableSpec meta)
+            throws InvalidSettingsException {
+            return configure(new PortObjectSpec[]{au, fe, meta});
         }
 
         PortObject[] execute(final BufferedDataTable au, final BufferedDataTable fe, final ExecutionContext exec)
             throws Exception {
-            return execute(new PortObject[]{au, fe}, exec);
+            return execute(au, fe, null, exec);
+        }
+
+        PortObject[] execute(final BufferedDataTable au, final BufferedDataTable fe, final BufferedDataTable meta,
+            final ExecutionContext exec) throws Exception {
+            return execute(new PortObject[]{au, fe, meta}, exec);
+        }
+
+        /** Chooses the AU columns as the dialog would: exactly these included, other columns of the table excluded. */
+        void auColumns(final DataTableSpec table, final String... include) throws InvalidSettingsException {
+            final SettingsModelColumnFilter2 f = MalLearnerNodeModel.createAuColumnsSettingsModel();
+            final List<String> in = List.of(include);
+            final List<DataColumnSpec> cols = new ArrayList<>();
+            for (final String name : include) {
+                if (!table.containsName(name)) {
+                    cols.add(col(name, IntCell.TYPE)); // chosen on an earlier table
+                }
+            }
+            for (final DataColumnSpec c : table) {
+                cols.add(c);
+            }
+            f.loadDefaults(new DataTableSpec(cols.toArray(new DataColumnSpec[0])), new InputFilter<DataColumnSpec>() {
+                @Override
+                public boolean include(final DataColumnSpec c) {
+                    return in.contains(c.getName());
+                }
+            }, true);
+            final NodeSettings s = new NodeSettings("model");
+            saveSettingsTo(s);
+            f.saveSettingsTo(s);
+            validateSettings(s);
+            loadValidatedSettingsFrom(s);
+        }
+
+        /** The AU columns as saved: {included, excluded}. */
+        String[][] savedAuColumns() throws InvalidSettingsException {
+            final NodeSettings s = new NodeSettings("model");
+            saveSettingsTo(s);
+            final NodeSettingsRO c = s.getNodeSettings("au_columns");
+            assertEquals("EnforceInclusion", c.getString("enforce_option"));
+            return new String[][]{c.getStringArray("included_names"), c.getStringArray("excluded_names")};
         }
 
         String warning() {
@@ -134,7 +184,7 @@ class MalLearnerNodeModelTest {
     @BeforeAll
     static void faces() {
         final SynthGenerator g = new SynthGenerator(
-            SynthConfig.builder().seed(5).auSubjects(4).feSubjects(3).perSubject(8).size(64).build());
+            SynthConfig.builder().seed(5).auSubjects(6).feSubjects(3).perSubject(8).size(64).build());
         s_au = g.faces(SynthSet.AU).toList();
         s_fe = g.faces(SynthSet.FE).toList();
     }
@@ -209,9 +259,9 @@ class MalLearnerNodeModelTest {
     }
 
     @Test
-    void hasTwoInputsThreeOutputsAndDescribedPorts() {
+    void hasThreeInputsThreeOutputsAndDescribedPorts() {
         final Probe m = new Probe();
-        assertEquals(2, m.inPorts());
+        assertEquals(3, m.inPorts());
         assertEquals(3, m.outPorts());
     }
 
@@ -246,9 +296,9 @@ class MalLearnerNodeModelTest {
 
         // a listed AU column that is not there
         final Probe missing = new Probe().small("au-only");
-        missing.set("au_columns", "AU01, AU99");
+        missing.auColumns(auSpec(), "AU01", "AU99");
         e = assertThrows(InvalidSettingsException.class, () -> missing.configure(auSpec(), null));
-        assertTrue(e.getMessage().contains("\"AU99\""), e.getMessage());
+        assertTrue(e.getMessage().contains("AU column \"AU99\" is not in the AU table"), e.getMessage());
 
         // an AU column of the wrong type
         final DataTableSpec stringAu = new DataTableSpec(col("image", PNGImageCellFactory.TYPE),
@@ -461,5 +511,121 @@ class MalLearnerNodeModelTest {
         final CanceledExecutionException e =
             assertThrows(CanceledExecutionException.class, () -> m.execute(auTable(32), null, exec(monitor)));
         assertTrue(e.getMessage().contains("cancelled before iteration 2"), e.getMessage());
+    }
+    @Test
+    void unchosenAuColumnsAreTheOccurrenceColumnsAndTheChoiceIsKept() throws Exception {
+        final DataTableSpec spec = new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("subject",
+            StringCell.TYPE), col("AU01", IntCell.TYPE), col("AU2", IntCell.TYPE), col("au_12", DoubleCell.TYPE),
+            col("AU15_c", BooleanCell.TYPE), col("AU01 intensity", DoubleCell.TYPE), col("AU12_r", DoubleCell.TYPE),
+            col("AU12 label", DoubleCell.TYPE), col("x", DoubleCell.TYPE));
+        final Probe m = new Probe().small("au-only");
+        final MalModelPortObjectSpec model = (MalModelPortObjectSpec)m.configure(spec, null)[0];
+        assertEquals(List.of("AU01", "AU02", "AU12", "AU15"), model.getAuNames());
+        final String[][] saved = m.savedAuColumns();
+        assertArrayEquals(new String[]{"AU01", "AU2", "au_12", "AU15_c"}, saved[0]);
+        assertArrayEquals(new String[]{"AU01 intensity", "AU12_r", "AU12 label", "x"}, saved[1]);
+
+        // the choice stays: a later AU column is excluded (KNIME's enforce inclusion), a vanished one is an error
+        final DataTableSpec more = new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("AU01", IntCell.TYPE),
+            col("AU2", IntCell.TYPE), col("au_12", DoubleCell.TYPE), col("AU15_c", BooleanCell.TYPE),
+            col("AU04", IntCell.TYPE));
+        assertEquals(4, ((MalModelPortObjectSpec)m.configure(more, null)[0]).getAuNames().size());
+        final DataTableSpec fewer = new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("AU01", IntCell.TYPE),
+            col("AU2", StringCell.TYPE), col("au_12", DoubleCell.TYPE), col("AU15_c", BooleanCell.TYPE));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> m.configure(fewer, null));
+        assertTrue(e.getMessage().contains("AU column \"AU2\" holds") && e.getMessage().contains("0/1"), e.getMessage());
+
+        // the settings round trip keeps the lists under KNIME's keys
+        final Probe back = new Probe();
+        NodeTesting.roundTrip(m.settings(), back.settings());
+        assertArrayEquals(saved[0], back.savedAuColumns()[0]);
+    }
+
+    @Test
+    void chosenAuColumnsNameTheirAuAndBadChoicesAreNamed() throws Exception {
+        final DataTableSpec spec = new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("AU01", IntCell.TYPE),
+            col("AU02", IntCell.TYPE), col("AU12 label", DoubleCell.TYPE), col("AU12_c", IntCell.TYPE),
+            col("happy", DoubleCell.TYPE));
+        final Probe m = new Probe().small("au-only");
+        m.auColumns(spec, "AU01", "AU12 label");
+        assertEquals(List.of("AU01", "AU12"), ((MalModelPortObjectSpec)m.configure(spec, null)[0]).getAuNames());
+
+        m.auColumns(spec, "AU01", "happy");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> m.configure(spec, null));
+        assertTrue(e.getMessage().contains("\"happy\" is not named AU"), e.getMessage());
+
+        m.auColumns(spec, "AU12 label", "AU12_c");
+        e = assertThrows(InvalidSettingsException.class, () -> m.configure(spec, null));
+        assertTrue(e.getMessage().contains("\"AU12 label\" and \"AU12_c\" are both AU 12"), e.getMessage());
+
+        m.auColumns(spec);
+        e = assertThrows(InvalidSettingsException.class, () -> m.configure(spec, null));
+        assertTrue(e.getMessage().contains("No AU column is included"), e.getMessage());
+    }
+
+    /** The AU table's layout with the faces after the first 32 (other subjects than auTable's). */
+    static BufferedDataTable metaTable(final int n) {
+        return table(auSpec(), n, i -> {
+            final SynthFace f = s_au.get(32 + i);
+            final List<DataCell> cells = new ArrayList<>();
+            cells.add(PNGImageCellFactory.create(PngEncoder.encode(f.image())));
+            cells.add(new StringCell(f.subject()));
+            for (final int a : AUS) {
+                final int j = indexOf(f.au().auCodes(), a);
+                cells.add(new IntCell(f.au().occurrence(j)));
+            }
+            cells.add(new StringCell(f.expression().label()));
+            return cells.toArray(new DataCell[0]);
+        });
+    }
+
+    @Test
+    void aConnectedMetaTableIsTheMetaSplitAndTheWholeAuTableTrains() throws Exception {
+        final Probe m = new Probe().small("mal");
+        m.set("epochs", 1);
+        final BufferedDataTable meta = metaTable(12);
+        final PortObjectSpec[] specs = m.configure(auSpec(), feSpec(), meta.getDataTableSpec());
+        final PortObject[] out = m.execute(auTable(32), feTable(16), meta, exec(new DefaultNodeProgressMonitor()));
+        final MalModelPortObject model = (MalModelPortObject)out[0];
+        assertEquals(specs[0], model.getSpec());
+        assertEquals(32, model.getModel().header().auTrainSize(), "no AU row held out");
+        assertEquals(12, model.getModel().header().metaSplitSize());
+        assertEquals("given", model.getModel().header().settings().get("metaSplit"));
+        final BufferedDataTable weights = (BufferedDataTable)out[1];
+        assertEquals(32, rows(weights).stream().filter(r -> "au".equals(string(weights, r, "set"))).count());
+        assertFalse(((BufferedDataTable)out[2]).iterator().next().getCell(6).isMissing(), "meta loss from the meta table");
+
+        // not connected: a quarter of the AU subjects is held out instead
+        final Probe split = new Probe().small("mal");
+        split.set("epochs", 1);
+        final MalModelPortObject held = (MalModelPortObject)split.execute(auTable(32), feTable(16), null,
+            exec(new DefaultNodeProgressMonitor()))[0];
+        assertEquals(24, held.getModel().header().auTrainSize());
+        assertEquals("fraction", held.getModel().header().settings().get("metaSplit"));
+    }
+
+    @Test
+    void aMetaTableWithoutTheAuTablesColumnsIsRejectedNamingTheColumn() throws Exception {
+        final Probe m = new Probe().small("au-only");
+        final DataTableSpec noAu04 = new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("AU01", IntCell.TYPE),
+            col("AU02", IntCell.TYPE), col("AU06", IntCell.TYPE), col("AU12", IntCell.TYPE));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(auSpec(), null, noAu04));
+        assertEquals("AU column \"AU04\" is not in the meta table", e.getMessage());
+
+        final DataTableSpec textAu = new DataTableSpec(col("image", PNGImageCellFactory.TYPE), col("AU01", IntCell.TYPE),
+            col("AU02", IntCell.TYPE), col("AU04", StringCell.TYPE), col("AU06", IntCell.TYPE), col("AU12", IntCell.TYPE));
+        e = assertThrows(InvalidSettingsException.class, () -> m.configure(auSpec(), null, textAu));
+        assertTrue(e.getMessage().startsWith("AU column \"AU04\" of the meta table holds"), e.getMessage());
+
+        final DataTableSpec noImage = new DataTableSpec(col("picture", PNGImageCellFactory.TYPE),
+            col("AU01", IntCell.TYPE));
+        e = assertThrows(InvalidSettingsException.class, () -> m.configure(auSpec(), null, noImage));
+        assertTrue(e.getMessage().contains("Image column \"image\"") && e.getMessage().contains("meta table"),
+            e.getMessage());
+
+        e = assertThrows(InvalidSettingsException.class, () -> m.execute(auTable(16), null, metaTable(0),
+            exec(new DefaultNodeProgressMonitor())));
+        assertTrue(e.getMessage().contains("meta table is empty"), e.getMessage());
     }
 }

@@ -22,6 +22,8 @@ import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.knime.core.node.port.PortTypeRegistry;
 import org.knime.core.node.port.PortUtil;
 import org.malau.knime.testing.NodeTesting;
+import org.malau.knime.testing.TinyModel;
+import org.malau.model.ModelFile;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -68,7 +70,7 @@ class MalModelPortTypeTest {
     }
 
     @Test
-    void damagedContentIsNamed() throws IOException {
+    void damagedContentIsNamed() throws Exception {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectZipOutputStream out = PortUtil.getPortObjectZipOutputStream(bytes)) {
             final DataOutputStream d = new DataOutputStream(out);
@@ -80,6 +82,18 @@ class MalModelPortTypeTest {
             .loadPortObject(PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(bytes.toByteArray())), null,
                 new ExecutionMonitor()));
         assertTrue(e.getMessage().contains("not a MAL model file"), e.getMessage());
+
+        // a model cut off in the middle of the port's entry
+        final ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        ModelFile.write(TinyModel.model().getModel(), whole);
+        final ByteArrayOutputStream cut = new ByteArrayOutputStream();
+        try (PortObjectZipOutputStream out = PortUtil.getPortObjectZipOutputStream(cut)) {
+            out.write(whole.toByteArray(), 0, whole.size() / 2);
+        }
+        final IOException t = assertThrows(IOException.class, () -> new MalModelPortObject.Serializer()
+            .loadPortObject(PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(cut.toByteArray())), null,
+                new ExecutionMonitor()));
+        assertTrue(t.getMessage().startsWith("the MAL model port is truncated"), t.getMessage());
 
         final ByteArrayOutputStream spec = new ByteArrayOutputStream();
         try (PortObjectSpecZipOutputStream out = PortUtil.getPortObjectSpecZipOutputStream(spec)) {

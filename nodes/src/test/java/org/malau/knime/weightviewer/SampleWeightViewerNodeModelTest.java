@@ -34,6 +34,11 @@ import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.knime.core.data.image.png.PNGImageCellFactory;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataContainer;
@@ -178,7 +183,7 @@ class SampleWeightViewerNodeModelTest {
     @Test
     void portsAndConfigure() throws Exception {
         final Probe m = new Probe();
-        assertEquals(1, m.inPorts());
+        assertEquals(2, m.inPorts());
         assertEquals(2, m.outPorts());
         final PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{spec(true, 2)});
         assertEquals(PNGImageContent.TYPE, ((ImagePortObjectSpec)specs[0]).getDataType());
@@ -207,9 +212,9 @@ class SampleWeightViewerNodeModelTest {
         assertTrue(m.warning().contains("1 samples without any weight"), m.warning());
         final BufferedImage img = figure(out[0]);
         assertEquals(WeightFigure.WIDTH, img.getWidth());
-        assertEquals(WeightFigure.HEIGHT, img.getHeight());
+        assertEquals(WeightFigure.CHART_HEIGHT + 2 * WeightFigure.THUMB_ROW + 20, img.getHeight());
         assertEquals(1500, img.getWidth());
-        assertEquals(500, img.getHeight());
+        assertEquals(770, img.getHeight(), "charts and two rows of thumbnails");
     }
 
     @Test
@@ -237,7 +242,7 @@ class SampleWeightViewerNodeModelTest {
     void emptySelectionGivesAnEmptyFigureAndAWarning() throws Exception {
         final Probe m = new Probe();
         final PortObject[] out = run(m, new Rows(spec(true, 1)).add("au", "AU1", "none", 1.0).table());
-        assertEquals(500, figure(out[0]).getHeight());
+        assertEquals(770, figure(out[0]).getHeight());
         assertEquals(0, samples((BufferedDataTable)out[1], "mean weight all"));
         assertTrue(m.warning().contains("No sample with a weight in set \"fe\""), m.warning());
     }
@@ -312,7 +317,7 @@ class SampleWeightViewerNodeModelTest {
 
         final NodeSettings saved = NodeTesting.roundTrip(new Probe().settings(), new Probe().settings());
         final long n = saved.keySet().stream().filter(k -> !k.endsWith("_Internals")).count();
-        assertEquals(5, n);
+        assertEquals(8, n);
         final javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         final org.w3c.dom.Document doc;
@@ -321,7 +326,7 @@ class SampleWeightViewerNodeModelTest {
             doc = f.newDocumentBuilder().parse(in);
         }
         assertEquals(n, doc.getElementsByTagNameNS("*", "option").getLength());
-        assertEquals(1, doc.getElementsByTagNameNS("*", "inPort").getLength());
+        assertEquals(2, doc.getElementsByTagNameNS("*", "inPort").getLength());
         assertEquals(2, doc.getElementsByTagNameNS("*", "outPort").getLength());
     }
 
@@ -340,7 +345,7 @@ class SampleWeightViewerNodeModelTest {
         view.modelChanged();
         final ImageIcon icon = (ImageIcon)view.m_label.getIcon();
         assertEquals(1500, icon.getIconWidth());
-        assertEquals(500, icon.getIconHeight());
+        assertEquals(770, icon.getIconHeight());
         // the view shows the same image as the output port
         final BufferedImage port = figure(out[0]);
         assertEquals(port.getRGB(700, 250), m.figure().getRGB(700, 250));
@@ -357,5 +362,187 @@ class SampleWeightViewerNodeModelTest {
         final Probe fresh = new Probe();
         fresh.loadFrom(dir.resolve("missing"));
         assertNull(fresh.figure());
+    }
+    private static PortObject[] run(final Probe m, final BufferedDataTable in, final BufferedDataTable images)
+        throws Exception {
+        final PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{in.getDataTableSpec(),
+            images == null ? null : images.getDataTableSpec()});
+        final PortObject[] out = m.execute(new PortObject[]{in, images}, exec());
+        assertEquals(specs[1], ((BufferedDataTable)out[1]).getDataTableSpec());
+        return out;
+    }
+
+    private static void setting(final Probe m, final String key, final Object value) throws Exception {
+        final NodeSettings s = new NodeSettings("model");
+        m.settings().save(s);
+        if (value instanceof Integer i) {
+            s.addInt(key, i);
+        } else {
+            s.addString(key, (String)value);
+        }
+        m.settings().validate(s);
+        m.settings().load(s);
+    }
+
+    /** Ten fe samples s0..s9 with final weights 0.05, 0.15, ... in a shuffled order; even ones clean. */
+    private static final int[] ORDER = {3, 7, 0, 9, 5, 1, 8, 2, 6, 4};
+
+    private static Rows tenSamples() {
+        final Rows rows = new Rows(spec(true, 2));
+        for (final int i : ORDER) {
+            rows.add("fe", i % 3 == 0 ? "happiness" : "sadness", i % 2 == 0 ? "none" : "label_noise", 0.5,
+                0.05 + 0.1 * i);
+            rows.m_rows.get(rows.m_rows.size() - 1)[1] = new StringCell("s" + i);
+        }
+        return rows;
+    }
+
+    /** A solid 20x16 image whose grey level tells the sample. */
+    private static int grey(final int i) {
+        final int v = 20 + 20 * i;
+        return v << 16 | v << 8 | v;
+    }
+
+    private static byte[] solidPng(final int rgb) throws Exception {
+        final BufferedImage img = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 20; x++) {
+                img.setRGB(x, y, rgb);
+            }
+        }
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Images s0..s9 keyed by sample ID, except those in {@code skip}; {@code missing} gets a missing cell. */
+    private static BufferedDataTable images(final int missing, final int... skip) throws Exception {
+        final BufferedDataContainer c =
+            exec().createDataContainer(new DataTableSpec(col("image", PNGImageCellFactory.TYPE)));
+        for (int i = 9; i >= 0; i--) {
+            final int k = i;
+            if (java.util.Arrays.stream(skip).anyMatch(x -> x == k)) {
+                continue;
+            }
+            c.addRowToTable(new DefaultRow("s" + i,
+                i == missing ? new MissingCell(null) : PNGImageCellFactory.create(solidPng(grey(i)))));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    @Test
+    void theFigureHasItsThreeChartsAsTheFigureModelDescribesThem() throws Exception {
+        final Probe m = new Probe();
+        run(m, separated(true).table());
+        final WeightFigure.Data d = m.figureData();
+        final List<JFreeChart> charts = WeightCharts.charts(d);
+        assertEquals(List.of("Final sample weights, ROC AUC 1.00", "Mean final weight per class",
+            "Mean weight per epoch (\u00b1 1 SD)"), charts.stream().map(c -> c.getTitle().getText()).toList());
+
+        final IntervalXYDataset hist = (IntervalXYDataset)charts.get(0).getXYPlot().getDataset();
+        assertEquals(List.of("clean", "corrupted"), List.of(hist.getSeriesKey(0), hist.getSeriesKey(1)));
+        for (int s = 0; s < 2; s++) {
+            double n = 0;
+            for (int b = 0; b < hist.getItemCount(s); b++) {
+                n += hist.getYValue(s, b);
+            }
+            assertEquals(2, n, 1e-9, "two clean and two corrupted samples have a final weight");
+        }
+        final CategoryDataset classes = charts.get(1).getCategoryPlot().getDataset();
+        assertEquals(List.of("anger", "happiness", "sadness"), classes.getColumnKeys());
+        assertEquals(0.925, classes.getValue(0, 1).doubleValue(), 1e-12);
+        final XYDataset traj = charts.get(2).getXYPlot().getDataset();
+        assertEquals(2, traj.getSeriesCount());
+        // clean means per epoch: 0.5, 0.7 (one sample drawn), 0.925
+        assertEquals(0.7, traj.getYValue(0, 1), 1e-12);
+        assertEquals(3, traj.getX(0, 2).intValue());
+    }
+
+    @Test
+    void thumbnailsAreTheHighestAndLowestWeightedSamplesWithTheirImages() throws Exception {
+        final Probe m = new Probe();
+        setting(m, "thumbnails", 3);
+        final PortObject[] out = run(m, tenSamples().table(), images(-1));
+        final WeightFigure.Data d = m.figureData();
+        assertEquals(List.of("s9", "s8", "s7"), d.highest().stream().map(WeightFigure.Thumbnail::id).toList());
+        assertEquals(List.of("s0", "s1", "s2"), d.lowest().stream().map(WeightFigure.Thumbnail::id).toList());
+        assertEquals(0.95, d.highest().get(0).weight(), 1e-12);
+        assertEquals(org.malau.data.Corruption.LABEL_NOISE, d.highest().get(0).corruption());
+        assertNull(m.warning());
+
+        // the PNG decodes at the documented size and shows each sample's own image in its slot
+        final BufferedImage img = figure(out[0]);
+        assertEquals(1500, img.getWidth());
+        assertEquals(770, img.getHeight());
+        for (int k = 0; k < 3; k++) {
+            final int cx = WeightFigure.thumbX(k) + WeightFigure.THUMB / 2;
+            assertEquals(grey(9 - k), img.getRGB(cx, WeightFigure.thumbY(0) + WeightFigure.THUMB / 2) & 0xffffff,
+                "highest row, slot " + k);
+            assertEquals(grey(k), img.getRGB(cx, WeightFigure.thumbY(1) + WeightFigure.THUMB / 2) & 0xffffff,
+                "lowest row, slot " + k);
+        }
+        assertEquals(img.getRGB(600, 200), m.figure().getRGB(600, 200), "the view shows the port's figure");
+    }
+
+    @Test
+    void thumbnailsWithoutImagesAreCountedAndNoThumbnailsGiveAShorterFigure() throws Exception {
+        final Probe m = new Probe();
+        setting(m, "thumbnails", 2);
+        run(m, tenSamples().table(), images(1, 9));
+        assertNull(m.figureData().highest().get(0).image(), "s9 has no row in the image table");
+        assertNull(m.figureData().lowest().get(1).image(), "s1 has a missing image cell");
+        assertTrue(m.figureData().highest().get(1).image() != null);
+        assertTrue(m.warning().contains("2 thumbnail samples have no image (1 without a row in the image table, 1 "
+            + "unreadable; first: image table row \"s1\": the image cell is missing)"), m.warning());
+
+        // no image table: captions only, nothing to warn about
+        final Probe plain = new Probe();
+        run(plain, tenSamples().table(), null);
+        assertEquals(6, plain.figureData().highest().size());
+        assertTrue(plain.figureData().highest().stream().allMatch(t -> t.image() == null));
+        assertNull(plain.warning());
+
+        final Probe none = new Probe();
+        setting(none, "thumbnails", 0);
+        final PortObject[] out = run(none, tenSamples().table(), images(-1));
+        assertEquals(WeightFigure.CHART_HEIGHT, figure(out[0]).getHeight());
+        assertTrue(none.figureData().highest().isEmpty());
+    }
+
+    @Test
+    void nonFiniteWeightsAreCountedAndWarnedNotDroppedSilently() throws Exception {
+        final Probe m = new Probe();
+        final PortObject[] out = run(m, new Rows(spec(true, 3)).add("fe", "happiness", "none", 0.4, Double.NaN, 0.8)
+            .add("fe", "sadness", "label_noise", Double.NaN, Double.NaN, Double.NaN)
+            .add("fe", "sadness", "unrelated", 0.3, Double.POSITIVE_INFINITY, null).table());
+        final BufferedDataTable t = (BufferedDataTable)out[1];
+        assertEquals(2, samples(t, "mean weight all"), "the all-NaN sample has no weight");
+        // the infinite epoch-2 weight counts as not drawn: the final weight is epoch 1's
+        assertEquals(0.3, value(t, "mean weight corrupted"), 1e-12);
+        assertTrue(m.warning().contains("1 samples without any weight were skipped"), m.warning());
+        assertTrue(m.warning().contains("5 weight cells are not finite numbers"), m.warning());
+    }
+
+    @Test
+    void anImageTableNeedsTheIdAndAnImageColumn() throws Exception {
+        final Probe m = new Probe();
+        final DataTableSpec images = new DataTableSpec(col("image", PNGImageCellFactory.TYPE));
+        final DataTableSpec noId = new DataTableSpec(col("set", StringCell.TYPE), col("label", StringCell.TYPE),
+            col("w_epoch1", DoubleCell.TYPE));
+        String msg = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{noId, images})).getMessage();
+        assertTrue(msg.contains("ID column \"id\" is not in the weight table"), msg);
+        msg = assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{spec(true, 1),
+            new DataTableSpec(col("file", IntCell.TYPE))})).getMessage();
+        assertTrue(msg.contains("no PNG image column and no \"image\" path column"), msg);
+        setting(m, "image_column", "file");
+        msg = assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{spec(true, 1),
+            new DataTableSpec(col("file", IntCell.TYPE))})).getMessage();
+        assertTrue(msg.contains("Image column \"file\" of the image table holds"), msg);
+        // without thumbnails the image table is not needed, so neither is the ID column
+        setting(m, "image_column", "");
+        setting(m, "thumbnails", 0);
+        m.configure(new PortObjectSpec[]{noId, images});
     }
 }

@@ -225,6 +225,31 @@ class UpdateSiteTest {
     }
 
     /**
+     * The nodes bundle embeds JFreeChart (pure Java) for the Sample Weight Viewer: every Bundle-ClassPath entry must
+     * be inside the bundle, and no embedded jar may carry native libraries.
+     */
+    @Test
+    void nodesBundleCarriesItsClassPathJarsWithoutNatives() throws IOException {
+        List<String> natives = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        try (JarFile nodes = new JarFile(bundleJar("org.malau.knime").toFile())) {
+            String classPath = nodes.getManifest().getMainAttributes().getValue("Bundle-ClassPath");
+            assertNotNull(classPath, "org.malau.knime has no Bundle-ClassPath");
+            List<String> entries = java.util.Arrays.stream(classPath.split(",")).map(String::trim).toList();
+            assertTrue(entries.contains("lib/jfreechart.jar"), "Bundle-ClassPath: " + entries);
+            for (String entry : entries) {
+                if (!entry.equals(".")) {
+                    assertNotNull(nodes.getEntry(entry), entry + " is on Bundle-ClassPath but not in org.malau.knime");
+                    try (ZipInputStream nested = new ZipInputStream(nodes.getInputStream(nodes.getEntry(entry)))) {
+                        scanNatives(entry, nested, null, natives, wrong);
+                    }
+                }
+            }
+        }
+        assertTrue(natives.isEmpty() && wrong.isEmpty(), "the nodes bundle must hold no natives: " + natives + wrong);
+    }
+
+    /**
      * Collects the native libraries in one nested jar. With a platform, anything that is not that
      * platform's kind goes to {@code wrong}; without one, every native library does.
      */
