@@ -151,12 +151,12 @@ final class ExampleWorkflows {
             "facial action units", "BP4D", "DISFA", "RAF-DB", "cross-validation", "MAL nodes for KNIME");
         w.data("BP4D-tiny");
         w.data("RAF-DB-tiny");
-        final KnimeStep folders = w.knime(1, KnimeNodes.VARIABLE_CREATOR, 30, 340, "data set folders",
+        final KnimeStep folders = w.knime(1, KnimeNodes.VARIABLE_CREATOR, 30, 390, "data set folders",
             m -> KnimeNodes.variableCreator(m, new String[]{"au_dataset_folder", "expression_dataset_folder"},
                 new String[]{"knime://knime.workflow/data/BP4D-tiny", "knime://knime.workflow/data/RAF-DB-tiny"}));
-        final OurStep au = w.ours(2, AuDatasetReaderNodeFactory.class, 230, 250, "AU-labelled faces\n(BP4D layout)");
+        final OurStep au = w.ours(2, AuDatasetReaderNodeFactory.class, 230, 300, "AU-labelled faces\n(BP4D layout)");
         au.variable("location", "au_dataset_folder");
-        final OurStep fe = w.ours(3, ExpressionDatasetReaderNodeFactory.class, 230, 450,
+        final OurStep fe = w.ours(3, ExpressionDatasetReaderNodeFactory.class, 230, 470,
             "expression faces\n(RAF-DB layout)").set("partition", "train");
         fe.variable("location", "expression_dataset_folder");
         final KnimeStep people = w.knime(4, KnimeNodes.GROUP_BY, 410, 180, "list the people",
@@ -200,7 +200,10 @@ final class ExampleWorkflows {
             + "AUs.\nThe data shipped in data/ is synthetic (not BP4D, not RAF-DB), only laid out like them.");
         w.note(20, 110, 360, 520, DATA, "Step 1 - your data sets\n"
             + "Double-click \"Variable Creator\" and replace the two folders by your copies of BP4D (or DISFA: then "
-            + "also choose DISFA in the AU reader) and RAF-DB. The readers take the folders from these variables.");
+            + "also choose DISFA in the AU reader) and RAF-DB. The readers take the folders from these variables.\n"
+            + "The stand-in's faces are already cut out and aligned. Real BP4D and DISFA frames are whole video "
+            + "frames: insert a \"Face Aligner\" after the AU reader and choose its \"aligned face\" column as the "
+            + "image column of \"MAL Learner\" and \"AU Predictor\".");
         w.note(400, 110, 300, 520, TEST, "Step 2 - 3 folds of people\n"
             + "Each person is in the test part of exactly one fold and never in training and test at once.");
         w.note(720, 110, 620, 520, TRAIN, "Step 3 - inside the loop (runs 3 times)\n"
