@@ -45,6 +45,7 @@ import org.malau.face.FaceSelection;
 import org.malau.face.ImageAlignment;
 import org.malau.face.Landmarks;
 import org.malau.face.PixelPoint;
+import org.malau.knime.common.LocalPaths;
 
 /**
  * Aligns the faces of an image column (PNG cells or file paths) with the engine's {@link FaceAligner}:
@@ -253,15 +254,16 @@ public class FaceAlignerNodeModel extends NodeModel {
         if (s == null || s.isBlank()) {
             return null;
         }
+        final Path p;
         try {
-            final Path p = Path.of(s.trim());
-            if (!p.isAbsolute()) {
-                throw new InvalidSettingsException("Base folder \"" + s + "\" must be an absolute path");
-            }
-            return p;
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("Base folder \"" + s + "\" is no valid path: " + e.getMessage(), e);
+            p = LocalPaths.resolve(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Base folder: " + e.getMessage(), e);
         }
+        if (!p.isAbsolute()) {
+            throw new InvalidSettingsException("Base folder \"" + s + "\" must be an absolute path or a URL");
+        }
+        return p;
     }
 
     private AlignOptions options() throws InvalidSettingsException {
@@ -458,16 +460,12 @@ public class FaceAlignerNodeModel extends NodeModel {
     }
 
     /**
-     * Absolute paths as they are; relative ones against the base folder, because the workflow's own
-     * location is not known to the node.
+     * Absolute paths and URLs of local files (e.g. {@code knime://knime.workflow/data/photo.jpg}, as KNIME's
+     * "Path to String" node writes them) as they are; relative paths against the base folder, because the
+     * workflow's own location is not known to the node.
      */
     private static Path path(final String s, final Path base) {
-        final Path p;
-        try {
-            p = Path.of(s.trim());
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("\"" + s + "\" is no valid path: " + e.getMessage(), e);
-        }
+        final Path p = LocalPaths.resolve(s);
         if (p.isAbsolute()) {
             return p;
         }

@@ -1,9 +1,6 @@
 package org.malau.knime.common;
 
-import java.net.URI;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -105,7 +102,8 @@ public final class DatasetSettings {
     }
 
     /**
-     * The data set location as a path; accepts a local path or a {@code file:} URL.
+     * The data set location as a path; accepts a local path, a {@code file:} URL or a KNIME URL such as
+     * {@code knime://knime.workflow/data/BP4D} (see {@link LocalPaths}).
      *
      * @param mustBeFile true for formats whose location is the CSV file itself, false for folder layouts,
      *            null when either is accepted
@@ -120,12 +118,13 @@ public final class DatasetSettings {
         final String t = text.trim();
         final Path path;
         try {
-            path = t.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(t)) : Path.of(t);
-        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            throw new InvalidSettingsException("Data set location '" + t + "' is not a valid path: " + e.getMessage(), e);
+            path = LocalPaths.resolve(t);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Data set location: " + e.getMessage(), e);
         }
         if (!Files.exists(path)) {
-            throw new InvalidSettingsException("Data set location does not exist: " + path);
+            throw new InvalidSettingsException("Data set location does not exist: " + path
+                + (LocalPaths.isUrl(t) && !t.equals(path.toString()) ? " (from " + t + ")" : ""));
         }
         if (Boolean.TRUE.equals(mustBeFile) && !Files.isRegularFile(path)) {
             throw new InvalidSettingsException(formatName + " reads a CSV file, but the location is a folder: " + path);

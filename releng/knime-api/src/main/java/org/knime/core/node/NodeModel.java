@@ -91,6 +91,24 @@ public abstract class NodeModel implements ViewableModel {
         return m_outPortTypes.length;
     }
 
+    /**
+     * @param index index of the input port
+     * @return its type, as given to the constructor
+     * @throws IndexOutOfBoundsException if the index is invalid
+     */
+    protected final PortType getInPortType(final int index) {
+        return m_inPortTypes[index];
+    }
+
+    /**
+     * @param index index of the output port
+     * @return its type, as given to the constructor
+     * @throws IndexOutOfBoundsException if the index is invalid
+     */
+    protected final PortType getOutPortType(final int index) {
+        return m_outPortTypes[index];
+    }
+
     /** @param settings to write the current settings to */
     protected abstract void saveSettingsTo(final NodeSettingsWO settings);
 

@@ -1,5 +1,8 @@
 package org.knime.core.node;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.knime.core.node.config.Config;
 import org.knime.core.node.config.base.ConfigBase;
 
@@ -18,6 +21,18 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
     @Override
     public Config getInstance(final String key) {
         return new NodeSettings(key);
+    }
+
+    /**
+     * Reads settings saved in KNIME's XML config format (a node's {@code settings.xml}, a {@code workflow.knime});
+     * the stream is closed.
+     *
+     * @param in the XML
+     * @return the settings, keyed as the file's root config
+     * @throws IOException if the stream cannot be read or holds no XML config
+     */
+    public static NodeSettingsRO loadFromXML(final InputStream in) throws IOException {
+        return (NodeSettingsRO)Config.loadFromXML(new NodeSettings("ignored"), in);
     }
 
     @Override

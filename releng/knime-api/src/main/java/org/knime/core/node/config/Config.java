@@ -1,5 +1,8 @@
 package org.knime.core.node.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.knime.core.node.config.base.ConfigBase;
 
 /**
@@ -16,4 +19,17 @@ public abstract class Config extends ConfigBase implements ConfigRO, ConfigWO {
 
     @Override
     public abstract Config getInstance(final String key);
+
+    /**
+     * Reads KNIME's XML config format into {@code config}, which takes the key stored in the file; the stream is
+     * closed.
+     *
+     * @param config the config to fill, empty
+     * @param in the XML
+     * @return {@code config}
+     * @throws IOException if the stream cannot be read or holds no XML config
+     */
+    protected static Config loadFromXML(final Config config, final InputStream in) throws IOException {
+        return (Config)ConfigBase.loadFromXML(config, in);
+    }
 }

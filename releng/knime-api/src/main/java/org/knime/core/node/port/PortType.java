@@ -42,6 +42,16 @@ public final class PortType {
         return m_optional;
     }
 
+    /**
+     * @param subType another port type
+     * @return whether an object of {@code subType} can be connected to a port of this type (its object class is this
+     *         type's object class or a subclass)
+     * @throws NullPointerException if the argument is null
+     */
+    public boolean isSuperTypeOf(final PortType subType) {
+        return m_objectClass.isAssignableFrom(subType.m_objectClass);
+    }
+
     @Override
     public String toString() {
         return m_objectClass.getSimpleName() + (m_optional ? " (optional)" : "");

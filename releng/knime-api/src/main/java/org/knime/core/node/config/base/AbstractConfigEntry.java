@@ -10,7 +10,7 @@ public abstract class AbstractConfigEntry implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final String m_key;
+    private String m_key;
 
     AbstractConfigEntry(final String key) {
         if (key == null) {
@@ -22,5 +22,13 @@ public abstract class AbstractConfigEntry implements Serializable {
     /** @return the key of this entry */
     public final String getKey() {
         return m_key;
+    }
+
+    /** Package-private as in KNIME: the XML reader renames the root config to the key stored in the file. */
+    final void setKey(final String key) {
+        if (key == null) {
+            throw new IllegalArgumentException("Key must not be null!");
+        }
+        m_key = key;
     }
 }

@@ -1,5 +1,8 @@
 package org.knime.core.node.config.base;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,12 +26,18 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     private static final String CFG_ARRAY_SIZE = "array-size";
 
     private enum Kind {
-            INT("Int"), DOUBLE("Double"), LONG("Long"), STRING("String"), BOOLEAN("Boolean");
+            INT("Int"), DOUBLE("Double"), LONG("Long"), STRING("String"), BOOLEAN("Boolean"), SHORT("Short"),
+            BYTE("Byte");
 
         private final String m_label;
 
         Kind(final String label) {
             m_label = label;
+        }
+
+        /** The type attribute of an XML entry, as KNIME's {@code ConfigEntries} names it. */
+        String xmlType() {
+            return "x" + m_label.toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -191,6 +200,172 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     public String getString(final String key, final String def) {
         final Leaf l = leaf(key, Kind.STRING);
         return l == null ? def : (String)l.m_value;
+    }
+
+    @Override
+    public void addShort(final String key, final short value) {
+        putLeaf(key, Kind.SHORT, value);
+    }
+
+    @Override
+    public short getShort(final String key) throws InvalidSettingsException {
+        return (Short)require(key, Kind.SHORT);
+    }
+
+    @Override
+    public short getShort(final String key, final short def) {
+        final Leaf l = leaf(key, Kind.SHORT);
+        return l == null ? def : (Short)l.m_value;
+    }
+
+    @Override
+    public void addByte(final String key, final byte value) {
+        putLeaf(key, Kind.BYTE, value);
+    }
+
+    @Override
+    public byte getByte(final String key) throws InvalidSettingsException {
+        return (Byte)require(key, Kind.BYTE);
+    }
+
+    @Override
+    public byte getByte(final String key, final byte def) {
+        final Leaf l = leaf(key, Kind.BYTE);
+        return l == null ? def : (Byte)l.m_value;
+    }
+
+    @Override
+    public boolean[] getBooleanArray(final String key) throws InvalidSettingsException {
+        final ConfigBase config = getConfigBase(key);
+        final int size = config.getInt(CFG_ARRAY_SIZE, -1);
+        if (size < 0) {
+            return null; // NOSONAR KNIME semantics: a null array is a nested config without a size
+        }
+        final boolean[] result = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            result[i] = config.getBoolean(Integer.toString(i));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean[] getBooleanArray(final String key, final boolean... def) {
+        try {
+            return getBooleanArray(key);
+        } catch (InvalidSettingsException e) { // NOSONAR absence means default
+            return def;
+        }
+    }
+
+    @Override
+    public void addBooleanArray(final String key, final boolean... values) {
+        final ConfigBase config = addConfigBase(key);
+        if (values != null) {
+            config.addInt(CFG_ARRAY_SIZE, values.length);
+            for (int i = 0; i < values.length; i++) {
+                config.addBoolean(Integer.toString(i), values[i]);
+            }
+        }
+    }
+
+    /**
+     * Writes this config in KNIME's XML config format (the {@code settings.xml} and {@code workflow.knime} format),
+     * byte for byte as KNIME writes it; the stream is closed when finished, as in KNIME.
+     *
+     * @param os the stream to write to
+     * @throws IOException if writing fails
+     */
+    @Override
+    public final void saveToXML(final OutputStream os) throws IOException {
+        if (os == null) {
+            throw new NullPointerException();
+        }
+        try (os) {
+            ConfigXml.write(this, os);
+        }
+    }
+
+    /**
+     * Reads KNIME's XML config format into {@code config}, which takes the root's key; the stream is closed.
+     *
+     * @param config the config to fill, empty
+     * @param in the XML
+     * @return {@code config}
+     * @throws IOException if the stream cannot be read or is no XML config
+     */
+    protected static ConfigBase loadFromXML(final ConfigBase config, final InputStream in) throws IOException {
+        if (in == null) {
+            throw new NullPointerException();
+        }
+        try (in) {
+            ConfigXml.read(config, in);
+        }
+        return config;
+    }
+
+    /** For {@link ConfigXml}: the XML type of a value entry, or null for a nested config. */
+    final String xmlType(final String key) {
+        final Object o = m_map.get(key);
+        return o instanceof Leaf ? ((Leaf)o).m_kind.xmlType() : null;
+    }
+
+    /** For {@link ConfigXml}: the nested config under the key, null when the key holds a value. */
+    final ConfigBase getConfigBaseOrNull(final String key) {
+        final Object o = m_map.get(key);
+        return o instanceof ConfigBase ? (ConfigBase)o : null;
+    }
+
+    /** For {@link ConfigXml}: a value entry as KNIME writes it, null for a null string. */
+    final String xmlValue(final String key) {
+        final Object v = ((Leaf)m_map.get(key)).m_value;
+        return v == null ? null : v.toString();
+    }
+
+    /** For {@link ConfigXml}: adds an entry read from XML, with KNIME's type names and value formats. */
+    final void putXmlEntry(final String key, final String type, final String value) throws IOException {
+        for (final Kind k : Kind.values()) {
+            if (k.xmlType().equals(type)) {
+                if (value == null && k != Kind.STRING) {
+                    throw new IOException("Entry \"" + key + "\" of type " + type + " is null; only strings can be");
+                }
+                putLeaf(key, k, value == null ? null : parse(k, key, value));
+                return;
+            }
+        }
+        throw new IOException("Entry \"" + key + "\" has type \"" + type
+            + "\", which the API subset does not model (it reads xstring, xint, xlong, xdouble, xboolean, xshort, xbyte)");
+    }
+
+    private static Object parse(final Kind kind, final String key, final String value) throws IOException {
+        try {
+            switch (kind) {
+                case INT:
+                    return Integer.parseInt(value);
+                case DOUBLE:
+                    return Double.parseDouble(value);
+                case LONG:
+                    return Long.parseLong(value);
+                case SHORT:
+                    return Short.parseShort(value);
+                case BYTE:
+                    return Byte.parseByte(value);
+                case BOOLEAN:
+                    if (!"true".equals(value) && !"false".equals(value)) {
+                        throw new NumberFormatException("not true or false");
+                    }
+                    return Boolean.valueOf(value);
+                default:
+                    return value;
+            }
+        } catch (NumberFormatException e) {
+            throw new IOException("Entry \"" + key + "\" of type " + kind.xmlType() + " has the value \"" + value
+                + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** For {@link ConfigXml}: renames the root config to the key stored in the file. */
+    final void setRootKey(final String key) {
+        setKey(key);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.knime.core.node.config.base;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -116,4 +118,54 @@ public interface ConfigBaseRO extends Iterable<String> {
 
     @Override
     public Iterator<String> iterator();
+
+    /**
+     * Writes this config as KNIME's XML config format; the stream is closed when finished.
+     *
+     * @param os the stream to write to
+     * @throws IOException if writing fails
+     */
+    public void saveToXML(final OutputStream os) throws IOException;
+
+    /**
+     * @param key the key
+     * @return the short value
+     * @throws InvalidSettingsException if there is no short under the key
+     */
+    public short getShort(final String key) throws InvalidSettingsException;
+
+    /**
+     * @param key the key
+     * @param def returned when there is no short under the key
+     * @return the short value or the default
+     */
+    public short getShort(final String key, final short def);
+
+    /**
+     * @param key the key
+     * @return the byte value
+     * @throws InvalidSettingsException if there is no byte under the key
+     */
+    public byte getByte(final String key) throws InvalidSettingsException;
+
+    /**
+     * @param key the key
+     * @param def returned when there is no byte under the key
+     * @return the byte value or the default
+     */
+    public byte getByte(final String key, final byte def);
+
+    /**
+     * @param key the key
+     * @return the array, null when a null array was stored
+     * @throws InvalidSettingsException if there is no array under the key
+     */
+    public boolean[] getBooleanArray(final String key) throws InvalidSettingsException;
+
+    /**
+     * @param key the key
+     * @param def returned when there is no array under the key
+     * @return the array or the default
+     */
+    public boolean[] getBooleanArray(final String key, final boolean... def);
 }

@@ -50,4 +50,22 @@ public interface ConfigBaseWO {
      * @param values the values (may be null)
      */
     public void addStringArray(final String key, final String... values);
+
+    /**
+     * @param key the key
+     * @param value the value
+     */
+    public void addShort(final String key, final short value);
+
+    /**
+     * @param key the key
+     * @param value the value
+     */
+    public void addByte(final String key, final byte value);
+
+    /**
+     * @param key the key
+     * @param values the values, null for a null array
+     */
+    public void addBooleanArray(final String key, final boolean... values);
 }
