@@ -77,6 +77,7 @@ final class ExampleWorkflows {
         w.connect(alignAu, 1, learner, 1);
         w.connect(alignFe, 1, learner, 2);
         w.connect(learner, 2, weights, 1);
+        w.connect(alignFe, 1, weights, 2);
         w.connect(testFaces, 1, alignTest, 1);
         w.connect(learner, 1, predictor, 1);
         w.connect(alignTest, 1, predictor, 2);
