@@ -128,6 +128,7 @@ public final class DemoCommand implements Command {
             out.printf(Locale.ROOT, "%-12s  %10s   %15s   %10s   %s%n", s.strategy(), num(s.averageF1()), num(s.feAccuracy()),
                 num(s.weightAuc()), ConsoleProgressBar.duration(s.trainSeconds()));
         }
+        out.printf(Locale.ROOT, "%-12s  %10s   (every AU called present on every face)%n", "reference", num(r.everyAuPresentAverageF1()));
         out.printf(Locale.ROOT, "(F1 and expression accuracy on %d faces of %d held-out subjects; weight AUC: clean vs corrupted"
             + " expression samples, 0.5 = no separation)%n", r.testFaces().size(), r.settings().experiment().auTestSubjects());
         out.printf(Locale.ROOT, "data %s, training %s, total %s%n", ConsoleProgressBar.duration(r.dataSeconds()),

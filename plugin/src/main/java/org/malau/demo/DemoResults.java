@@ -37,6 +37,32 @@ public record DemoResults(DemoSettings settings, int[] auCodes, List<String> exp
         return strategies.stream().filter(s -> s.strategy().equals(strategy)).findFirst().orElse(null);
     }
 
+    /**
+     * Per AU the F1 of the trivial detector that calls every AU present on every held-out face:
+     * 2P / (P + N) for P positives among N labelled faces (NaN without positives). The floor a
+     * trained detector has to beat.
+     */
+    public double[] everyAuPresentF1() {
+        double[] f1 = new double[auCodes.length];
+        for (int j = 0; j < auCodes.length; j++) {
+            int positives = 0;
+            int labelled = 0;
+            for (TestFace f : testFaces) {
+                if (f.au() != null && (f.au()[j] == 0 || f.au()[j] == 1)) {
+                    labelled++;
+                    positives += f.au()[j];
+                }
+            }
+            f1[j] = positives == 0 ? Double.NaN : 2.0 * positives / (positives + labelled);
+        }
+        return f1;
+    }
+
+    /** Mean of {@link #everyAuPresentF1()} over the AUs where it is defined. */
+    public double everyAuPresentAverageF1() {
+        return java.util.Arrays.stream(everyAuPresentF1()).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
     /** Total training wall time over the strategies. */
     public double trainSeconds() {
         return strategies.stream().mapToDouble(StrategyResult::trainSeconds).sum();

@@ -160,6 +160,18 @@ final class Plot {
         g.fillRect(x, (int) Math.round(Math.min(base, top)), w, Math.max(1, (int) Math.round(Math.abs(base - top))));
     }
 
+    /** A horizontal line segment at y from x = from to x = to, e.g. a reference level for a group of bars. */
+    void level(double from, double to, double y, Color colour) {
+        if (Double.isNaN(y)) {
+            return;
+        }
+        Stroke old = g.getStroke();
+        g.setStroke(new BasicStroke(2f));
+        g.setColor(colour);
+        g.draw(new java.awt.geom.Line2D.Double(px(from), py(y), px(to), py(y)));
+        g.setStroke(old);
+    }
+
     /** A vertical line across the plot area at x, to set a group of bars apart. */
     void divider(double x) {
         g.setColor(AXIS);

@@ -62,9 +62,17 @@ final class ReportFigures {
                 p.bar(from, to - 0.01, v, colour(sr.strategy()));
             }
         }
+        double[] floor = r.everyAuPresentF1();
+        for (int j = 0; j <= r.auCodes().length; j++) {
+            p.level(j + 0.06, j + 0.94, j < r.auCodes().length ? floor[j] : r.everyAuPresentAverageF1(), Color.BLACK);
+        }
         p.divider(r.auCodes().length);
         p.xCategories(names, "");
-        p.legend(s.stream().map(StrategyResult::strategy).toList(), s.stream().map(x -> colour(x.strategy())).toList());
+        List<String> legend = new ArrayList<>(s.stream().map(StrategyResult::strategy).toList());
+        List<Color> colours = new ArrayList<>(s.stream().map(x -> colour(x.strategy())).toList());
+        legend.add("every AU called present");
+        colours.add(Color.BLACK);
+        p.legend(legend, colours);
         return new Figure(c.png(), c.width(), c.height());
     }
 

@@ -50,7 +50,8 @@ public final class ReportHtml {
         h.append("<h2>1. Action unit detection</h2>\n");
         h.append("<p>F1 of each AU on the held-out subjects, with per-AU thresholds tuned on the meta split (subjects held out from")
             .append(" the AU training set); <i>mean</i> is the average over the AUs. Missing bars: the AU has no positive in the")
-            .append(" test faces and none was predicted.</p>\n");
+            .append(" test faces and none was predicted. Black lines: the F1 of calling every AU present on every face, the floor")
+            .append(" a detector has to beat.</p>\n");
         img(h, ReportFigures.auF1(r), "Per-AU F1 of " + String.join(", ", names));
 
         h.append("<h2>2. Expression-sample weights</h2>\n");
@@ -98,6 +99,8 @@ public final class ReportHtml {
                 .append(num(s.weightAuc())).append("</td><td>").append(duration(s.trainSeconds())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        h.append("<p>For reference, calling every AU present on every held-out face gives a mean AU F1 of ")
+            .append(num(r.everyAuPresentAverageF1())).append(".</p>\n");
         h.append("<p class=\"muted\">Expression accuracy: on the held-out faces, whose expression labels are clean; chance is")
             .append(" about 1/").append(Math.max(1, r.expressionClasses().size())).append(". A dash: not defined (au-only has no")
             .append(" expression task).</p>\n");

@@ -59,6 +59,9 @@ public final class ResultsJson {
                 .endObject();
         }
         w.endObject();
+        w.name("reference").beginObject()
+            .name("everyAuPresentAverageF1").value(r.everyAuPresentAverageF1())
+            .endObject();
         w.name("timings").beginObject()
             .name("dataSeconds").value(round(r.dataSeconds()))
             .name("trainSeconds").beginObject();

@@ -27,7 +27,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 class DemoTest {
-    private static final Set<String> TOP = Set.of("format", "seed", "settings", "data", "strategies", "timings");
+    private static final Set<String> TOP = Set.of("format", "seed", "settings", "data", "strategies", "reference", "timings");
     private static final Set<String> SETTINGS = Set.of("profile", "strategies", "iterations", "auTrainSubjects", "auTestSubjects",
         "feSubjects", "facesPerSubject", "feLabelNoise", "feUnrelated", "cropSize");
     private static final Set<String> DATA = Set.of("auTrainFaces", "auTestFaces", "feFaces", "feCorrupted");
@@ -44,6 +44,7 @@ class DemoTest {
         assertEquals(SETTINGS, Json.keys(j.getAsJsonObject("settings")));
         assertEquals(DATA, Json.keys(j.getAsJsonObject("data")));
         assertEquals(TIMINGS, Json.keys(j.getAsJsonObject("timings")));
+        assertEquals(Set.of("everyAuPresentAverageF1"), Json.keys(j.getAsJsonObject("reference")));
         assertEquals(List.of("au-only", "mtl", "mal"), new ArrayList<>(Json.keys(j.getAsJsonObject("strategies"))));
         Set<String> auKeys = new LinkedHashSet<>();
         for (int code : run.results().auCodes()) {
@@ -92,6 +93,28 @@ class DemoTest {
         }
         assertEquals(0.5, j.getAsJsonObject("strategies").getAsJsonObject("mtl").get("weightAuc").getAsDouble(), 0,
             "mtl weighs every sample 1: no separation");
+    }
+
+    @Test
+    void theEveryAuPresentReferenceIsWhatScoringAllOnesGives() throws Exception {
+        TinyDemo.Run run = TinyDemo.get();
+        DemoResults r = run.results();
+        int n = r.testFaces().size();
+        byte[][] truth = new byte[n][];
+        byte[][] allOnes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            truth[i] = r.testFaces().get(i).au();
+            allOnes[i] = new byte[r.auCodes().length];
+            java.util.Arrays.fill(allOnes[i], (byte) 1);
+        }
+        org.malau.eval.AuDetectionScores scores = org.malau.eval.AuDetectionScores.of(truth, allOnes, r.auCodes().length);
+        double[] reference = r.everyAuPresentF1();
+        for (int j = 0; j < reference.length; j++) {
+            // Without positives the scorer's F1 is 0 (all false alarms); the reference leaves such an AU out.
+            assertEquals(scores.positives()[j] == 0 ? Double.NaN : scores.f1()[j], reference[j], 1e-12, "AU index " + j);
+        }
+        assertEquals(r.everyAuPresentAverageF1(),
+            Json.parse(run.json()).getAsJsonObject().getAsJsonObject("reference").get("everyAuPresentAverageF1").getAsDouble(), 0);
     }
 
     @Test
