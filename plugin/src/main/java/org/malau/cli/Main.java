@@ -14,7 +14,7 @@ public final class Main {
     /** Every sub-command, in the order the overview lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new SynthCommand(), new AlignCommand(), new TrainCommand(), new PredictCommand(),
+        for (Command c : List.<Command>of(new DemoCommand(), new SynthCommand(), new AlignCommand(), new TrainCommand(), new PredictCommand(),
             new ScoreCommand(), new SelfCheckCommand())) {
             commands.put(c.name(), c);
         }
