@@ -91,9 +91,9 @@ public final class MalSpeedBench {
         System.out.printf(Locale.ROOT, "AU-only step (batch %d):  median %.1f ms%n", n, median(tAu));
         System.out.printf(Locale.ROOT, "MTL iteration (n+m=%d):   median %.1f ms  -> %.0f training images/s%n", n + m, mtlMs,
             (n + m) / (mtlMs / 1000));
-        System.out.printf(Locale.ROOT, "MAL iteration (+k=%d):    median %.1f ms%n", k, malMs);
-        System.out.printf(Locale.ROOT, "MAL / MTL ratio:          %.2f (target <= 2.5)%n", malMs / mtlMs);
-        System.out.printf(Locale.ROOT, "MAL, one-sided difference (--meta-difference forward): median %.1f ms, ratio %.2f%n",
+        System.out.printf(Locale.ROOT, "MAL iteration (+k=%d), central difference (MAL.md): median %.1f ms%n", k, malMs);
+        System.out.printf(Locale.ROOT, "MAL (central) / MTL ratio: %.2f (target <= 2.5)%n", malMs / mtlMs);
+        System.out.printf(Locale.ROOT, "MAL, one-sided difference (the default, --meta-difference forward): median %.1f ms, ratio %.2f%n",
             median(tMalFwd), median(tMalFwd) / mtlMs);
         System.out.printf(Locale.ROOT, "MAL with meta steps every 2nd iteration: median %.1f ms per iteration, ratio %.2f%n",
             median(tMal2), median(tMal2) / mtlMs);

@@ -195,7 +195,7 @@ public final class TrainingConfig {
         private int metaHidden = 32;
         private int metaInterval = 1;
         private String metaInputs = "features";
-        private String metaDifference = "central";
+        private String metaDifference = "forward";
         private long seed = 1;
         private int epochs = 10;
         private int maxIterations = 0;
@@ -230,8 +230,11 @@ public final class TrainingConfig {
         /** What MAL's meta net sees: {@code features} (default, as MAL.md) plus optionally {@code +loss} and {@code +label}; ours. */
         public Builder metaInputs(String v) { metaInputs = v; return this; }
         /**
-         * {@code central} (default, MAL.md: two forward passes) or {@code forward} (ours: one pass,
-         * reusing the first step's losses) finite difference for MAL's directional derivatives.
+         * {@code forward} (default; ours: one pass, reusing the first step's losses) or {@code central}
+         * (MAL.md: two forward passes) finite difference for MAL's directional derivatives. Both agree
+         * with exact per-sample gradients to a cosine above 0.999 (DirectionalDerivativesTest); the
+         * one-sided one saves a forward pass of the whole batch, which brings a MAL iteration from 2.6
+         * to 2.4 times a multi-task step (bench/MalSpeedBench).
          */
         public Builder metaDifference(String v) { metaDifference = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
