@@ -23,28 +23,13 @@ public final class DirectionalDerivatives {
      * @return per sample the derivative of its AU loss and of its expression loss along v (all 0 when v is 0)
      */
     public static SampleLosses centralDifference(MultiTaskNetwork network, float[] theta, LabelledBatch batch, float[] v) {
-        double norm = norm(v);
-        int n = batch.size();
-        if (norm == 0 || !Double.isFinite(norm)) {
-            return new SampleLosses(new double[n], new double[n]);
+        double eps = step(v);
+        if (eps == 0) {
+            return zeros(batch.size());
         }
-        double eps = RELATIVE_STEP / norm;
-        try {
-            network.addToParameters(v, eps);
-            SampleLosses plus = network.losses(batch);
-            network.setParameters(theta);
-            network.addToParameters(v, -eps);
-            SampleLosses minus = network.losses(batch);
-            double[] au = new double[n];
-            double[] fe = new double[n];
-            for (int s = 0; s < n; s++) {
-                au[s] = (plus.au()[s] - minus.au()[s]) / (2 * eps);
-                fe[s] = (plus.expression()[s] - minus.expression()[s]) / (2 * eps);
-            }
-            return new SampleLosses(au, fe);
-        } finally {
-            network.setParameters(theta);
-        }
+        SampleLosses plus = lossesAlong(network, theta, batch, v, eps);
+        SampleLosses minus = lossesAlong(network, theta, batch, v, -eps);
+        return quotient(plus, minus, 2 * eps);
     }
 
     /**
@@ -58,25 +43,43 @@ public final class DirectionalDerivatives {
      */
     public static SampleLosses forwardDifference(MultiTaskNetwork network, float[] theta, LabelledBatch batch, float[] v,
         SampleLosses atTheta) {
-        double norm = norm(v);
-        int n = batch.size();
-        if (norm == 0 || !Double.isFinite(norm)) {
-            return new SampleLosses(new double[n], new double[n]);
+        double eps = step(v);
+        if (eps == 0) {
+            return zeros(batch.size());
         }
-        double eps = RELATIVE_STEP / norm;
+        return quotient(lossesAlong(network, theta, batch, v, eps), atTheta, eps);
+    }
+
+    /** eps = RELATIVE_STEP / ||v||, or 0 when v is 0 or not finite (then every derivative is taken as 0). */
+    private static double step(float[] v) {
+        double norm = norm(v);
+        return norm == 0 || !Double.isFinite(norm) ? 0 : RELATIVE_STEP / norm;
+    }
+
+    /** Per-sample losses at theta + scale v, leaving the network at theta exactly. */
+    private static SampleLosses lossesAlong(MultiTaskNetwork network, float[] theta, LabelledBatch batch, float[] v,
+        double scale) {
         try {
-            network.addToParameters(v, eps);
-            SampleLosses plus = network.losses(batch);
-            double[] au = new double[n];
-            double[] fe = new double[n];
-            for (int s = 0; s < n; s++) {
-                au[s] = (plus.au()[s] - atTheta.au()[s]) / eps;
-                fe[s] = (plus.expression()[s] - atTheta.expression()[s]) / eps;
-            }
-            return new SampleLosses(au, fe);
+            network.addToParameters(v, scale);
+            return network.losses(batch);
         } finally {
             network.setParameters(theta);
         }
+    }
+
+    private static SampleLosses quotient(SampleLosses a, SampleLosses b, double h) {
+        int n = a.au().length;
+        double[] au = new double[n];
+        double[] fe = new double[n];
+        for (int s = 0; s < n; s++) {
+            au[s] = (a.au()[s] - b.au()[s]) / h;
+            fe[s] = (a.expression()[s] - b.expression()[s]) / h;
+        }
+        return new SampleLosses(au, fe);
+    }
+
+    private static SampleLosses zeros(int n) {
+        return new SampleLosses(new double[n], new double[n]);
     }
 
     static double norm(float[] v) {

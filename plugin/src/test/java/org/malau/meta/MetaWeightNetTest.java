@@ -27,20 +27,23 @@ class MetaWeightNetTest {
 
     @Test
     void gradientMatchesNumericalDerivative() {
-        MetaWeightNet net = MetaWeightNet.create(6, 5, 7);
+        assertGradientIsNumerical(MetaWeightNet.create(6, 5, 7), null, null);
+    }
+
+    private static void assertGradientIsNumerical(MetaWeightNet net, double[] loss, int[] label) {
         float[][] x = features(4, 6, 1);
         int[] task = {0, 1, 0, 1};
         double[] upstream = {0.3, -1.2, 0.8, 0.5};
-        double[] g = net.gradient(net.forward(x, task), upstream);
+        double[] g = net.gradient(net.forward(x, task, loss, label), upstream);
         double[] psi = net.parameters();
         double h = 1e-6;
         for (int i = 0; i < psi.length; i++) {
             double[] e = new double[psi.length];
             e[i] = h;
             net.addToParameters(e, 1);
-            double plus = dot(net.weights(x, task), upstream);
+            double plus = dot(net.weights(x, task, loss, label), upstream);
             net.addToParameters(e, -2);
-            double minus = dot(net.weights(x, task), upstream);
+            double minus = dot(net.weights(x, task, loss, label), upstream);
             net.addToParameters(e, 1);
             assertEquals((plus - minus) / (2 * h), g[i], 1e-6, "parameter " + i);
         }
@@ -83,25 +86,8 @@ class MetaWeightNetTest {
 
     @Test
     void gradientMatchesNumericalDerivativeWithLossAndLabelInputs() {
-        MetaWeightNet net = MetaWeightNet.create(6, 5, new MetaInputs(true, 3), 7);
-        float[][] x = features(4, 6, 1);
-        int[] task = {0, 1, 0, 1};
-        double[] loss = {0.2, 2.5, 0.7, 0.1};
-        int[] label = {-1, 2, 1, 0};
-        double[] upstream = {0.3, -1.2, 0.8, 0.5};
-        double[] g = net.gradient(net.forward(x, task, loss, label), upstream);
-        double[] psi = net.parameters();
-        double h = 1e-6;
-        for (int i = 0; i < psi.length; i++) {
-            double[] e = new double[psi.length];
-            e[i] = h;
-            net.addToParameters(e, 1);
-            double plus = dot(net.weights(x, task, loss, label), upstream);
-            net.addToParameters(e, -2);
-            double minus = dot(net.weights(x, task, loss, label), upstream);
-            net.addToParameters(e, 1);
-            assertEquals((plus - minus) / (2 * h), g[i], 1e-6, "parameter " + i);
-        }
+        assertGradientIsNumerical(MetaWeightNet.create(6, 5, new MetaInputs(true, 3), 7), new double[] {0.2, 2.5, 0.7, 0.1},
+            new int[] {-1, 2, 1, 0});
     }
 
     /**

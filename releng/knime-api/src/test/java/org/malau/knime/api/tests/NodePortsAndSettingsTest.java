@@ -16,13 +16,10 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.Node;
-import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.NodeView;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -93,30 +90,10 @@ class NodePortsAndSettingsTest {
         }
     }
 
-    static final class Factory extends NodeFactory<NodeModel> {
+    static final class Factory extends TestExec.ViewlessFactory {
         @Override
         public NodeModel createNodeModel() {
             return new TwoInOneOut();
-        }
-
-        @Override
-        protected int getNrNodeViews() {
-            return 0;
-        }
-
-        @Override
-        public NodeView<NodeModel> createNodeView(final int viewIndex, final NodeModel nodeModel) {
-            return null;
-        }
-
-        @Override
-        protected boolean hasDialog() {
-            return false;
-        }
-
-        @Override
-        protected NodeDialogPane createNodeDialogPane() {
-            return null;
         }
     }
 

@@ -72,12 +72,8 @@ final class TestExec {
         }
     }
 
-    static final class NoopFactory extends NodeFactory<NodeModel> {
-        @Override
-        public NodeModel createNodeModel() {
-            return new NoopModel();
-        }
-
+    /** A factory without views or dialog; the tests' factories differ only in their model. */
+    abstract static class ViewlessFactory extends NodeFactory<NodeModel> {
         @Override
         protected int getNrNodeViews() {
             return 0;
@@ -96,6 +92,13 @@ final class TestExec {
         @Override
         protected NodeDialogPane createNodeDialogPane() {
             return null;
+        }
+    }
+
+    static final class NoopFactory extends ViewlessFactory {
+        @Override
+        public NodeModel createNodeModel() {
+            return new NoopModel();
         }
     }
 
