@@ -24,6 +24,18 @@ final class BatchStats {
         return to > from ? s / (to - from) : Double.NaN;
     }
 
+    /**
+     * Each sample's value on its own task in a combined batch: the AU value for the {@code n} AU
+     * samples at the front, the expression value for the rest.
+     */
+    static double[] ownTask(SampleLosses l, int n) {
+        double[] out = new double[l.au().length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = s < n ? l.au()[s] : l.expression()[s];
+        }
+        return out;
+    }
+
     /** Weight 1/k on each sample's AU loss: the mean AU loss. */
     static double[] constant(int n, double value) {
         double[] a = new double[n];

@@ -45,12 +45,12 @@ public final class LearningToReweightStrategy implements TrainingStrategy {
         float[] theta = net.parameters();
         WeightedGradient vg = net.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
         SampleLosses d = DirectionalDerivatives.centralDifference(net, theta, all, vg.gradient());
+        double[] influence = BatchStats.ownTask(d, n);
         double[] wa = new double[n + m];
         double[] we = new double[n + m];
         double sum = 0;
         for (int s = 0; s < n + m; s++) {
-            double ds = s < n ? d.au()[s] : d.expression()[s];
-            double w = Math.max(ds, 0);
+            double w = Math.max(influence[s], 0);
             if (s < n) {
                 wa[s] = w;
             } else {

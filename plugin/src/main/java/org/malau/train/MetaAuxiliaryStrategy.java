@@ -116,7 +116,8 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         }
         int[] label = all.expression();
         if (iteration++ % metaInterval != 0) {
-            WeightedGradient plain = net.backward(all, (f, l) -> scaled(metaNet.weights(f, task, perSample(l, n), label), c, n));
+            WeightedGradient plain = net.backward(all,
+                (f, l) -> scaled(metaNet.weights(f, task, BatchStats.ownTask(l, n), label), c, n));
             context.applyStep(plain.gradient());
             double[] w = new double[n + m];
             for (int s = 0; s < n + m; s++) {
@@ -132,7 +133,7 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         double[][] losses = new double[1][];
         WeightedGradient g = net.backward(all, (f, l) -> {
             features[0] = f;
-            losses[0] = perSample(l, n);
+            losses[0] = BatchStats.ownTask(l, n);
             pass[0] = metaNet.forward(f, task, losses[0], label);
             return scaled(pass[0].weights(), c, n);
         });
@@ -183,20 +184,11 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         probe.setParameters(theta);
         SampleLosses d = lossesAtTheta == null ? DirectionalDerivatives.centralDifference(probe, theta, all, vg.gradient())
             : DirectionalDerivatives.forwardDifference(probe, theta, all, vg.gradient(), lossesAtTheta);
-        double[] dLdw = new double[all.size()];
+        double[] dLdw = BatchStats.ownTask(d, n);
         for (int s = 0; s < dLdw.length; s++) {
-            dLdw[s] = -alpha * c[s] * (s < n ? d.au()[s] : d.expression()[s]);
+            dLdw[s] *= -alpha * c[s];
         }
         return new MetaTest(vg.weightedLoss(), dLdw);
-    }
-
-    /** Each sample's loss on its own task: AU samples first, then expression samples. */
-    private static double[] perSample(SampleLosses l, int n) {
-        double[] out = new double[l.au().length];
-        for (int s = 0; s < out.length; s++) {
-            out[s] = s < n ? l.au()[s] : l.expression()[s];
-        }
-        return out;
     }
 
     private static SampleWeights scaled(double[] w, double[] c, int n) {
