@@ -13,6 +13,9 @@ if [ ! -f "$marker" ] || [ ! -d "$here/plugin/lib" ] || [ ! -d "$natives" ] \
    || [ -n "$(find "$here/plugin/src/main" "$here/plugin/META-INF" -newer "$marker" -print -quit)" ]; then
   echo "building the engine (first run or sources changed) ..." >&2
   (cd "$here" && ./mvnw -q -B -pl releng/target-platform,plugin,plugin/natives/$platform -DskipTests compile) >&2
+  # An incremental compile leaves Main.class alone when Main.java did not change, so the marker
+  # would stay older than the edited source and every later run would build again.
+  touch "$marker"
 fi
 
 ENGINE_CP="$classes"
