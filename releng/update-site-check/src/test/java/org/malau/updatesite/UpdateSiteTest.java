@@ -196,8 +196,9 @@ class UpdateSiteTest {
             }
         }
         assertTrue(wrong.isEmpty(), platform.bundle + " holds files of another platform: " + wrong);
-        // ND4J's backend, OpenBLAS and OpenCV core are what the engine loads; each must be there.
-        for (String needed : new String[] {"nd4jcpu", "openblas", "opencv_core"}) {
+        // ND4J's backend, LibTorch (its CPU library and JavaCPP's bridge to it), OpenBLAS and OpenCV core are what
+        // the engine loads; each must be there.
+        for (String needed : new String[] {"nd4jcpu", "torch_cpu", "jnitorch", "openblas", "opencv_core"}) {
             assertTrue(natives.stream().anyMatch(n -> n.contains(needed)),
                 platform.bundle + " lacks a native library for " + needed + "; natives: " + natives);
         }
