@@ -18,6 +18,7 @@ import org.malau.data.AuLabels;
 import org.malau.model.FacePrediction;
 import org.malau.model.MalModel;
 import org.malau.model.ModelFile;
+import org.malau.model.NetworkEngines;
 
 /** {@code ./mal predict}: AU probabilities and decisions plus expression probabilities for crops. */
 public final class PredictCommand implements Command {
@@ -34,7 +35,7 @@ public final class PredictCommand implements Command {
     @Override
     public String usage() {
         return String.join("\n",
-            "usage: ./mal predict --model MODEL.zip --input CSV|DIR --out CSV [--batch N]",
+            "usage: ./mal predict --model MODEL.zip --input CSV|DIR --out CSV [--batch N] [--engine NAME]",
             "",
             "Input: a CSV with a 'file' column (paths relative to the CSV), or a folder of .png/.jpg",
             "files (sorted by name). The crops should be aligned like the training crops; others are",
@@ -44,7 +45,9 @@ public final class PredictCommand implements Command {
             "  --model FILE    trained model (required)",
             "  --input PATH    CSV or folder (required)",
             "  --out FILE      prediction CSV to write (required)",
-            "  --batch N       faces per forward pass (default 128)");
+            "  --batch N       faces per forward pass (default 128)",
+            "  --engine NAME   " + String.join(" or ", NetworkEngines.NAMES) + " (default " + NetworkEngines.DEFAULT
+                + "); any engine runs a model trained with any");
     }
 
     @Override
@@ -77,7 +80,11 @@ public final class PredictCommand implements Command {
         } else {
             throw new UsageException("--input " + input + " is neither a CSV file nor a folder");
         }
-        MalModel model = ModelFile.read(modelFile);
+        String engine = o.getOrDefault("--engine", NetworkEngines.DEFAULT);
+        if (!NetworkEngines.NAMES.contains(engine)) {
+            throw new UsageException("--engine must be one of " + NetworkEngines.NAMES + ", was '" + engine + "'");
+        }
+        MalModel model = ModelFile.read(modelFile, engine, w -> err.println("warning: " + w));
         long t0 = System.nanoTime();
         try (BufferedWriter w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
             int[] codes = model.header().auCodes();

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.malau.eval.AuDetectionScores;
 import org.malau.meta.MetaInputs;
 import org.malau.model.ModelFile;
+import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 import org.malau.train.Augmentation;
 import org.malau.train.CancellationCheck;
@@ -71,8 +72,11 @@ public final class TrainCommand implements Command {
             "  --meta-interval N      mal: meta steps every N iterations, psi's weights in between (default 1)",
             "  --meta-inputs SPEC     mal: what the meta net sees: " + String.join(", ", MetaInputs.SPECS) + " (default "
                 + TrainingConfig.builder().build().metaInputs() + ")",
-            "  --meta-difference D    mal: central (two forward passes, MAL.md) or forward (one) finite difference (default "
+            "  --meta-difference D    mal, l2rw: central (two forward passes, MAL.md) or forward (one) finite difference,",
+            "                         or exact (double backward; libtorch engine only) (default "
                 + TrainingConfig.builder().build().metaDifference() + ")",
+            "  --engine NAME          " + String.join(" or ", NetworkEngines.NAMES) + " (default " + NetworkEngines.DEFAULT
+                + "; dl4j when LibTorch cannot load here, with a warning)",
             "  --input-size PX        network input size (default 48)",
             "  --channels C           1 grey or 3 colour (default 1)",
             "  --conv A,B,C           conv block widths (default 16,32,64)",
@@ -118,6 +122,7 @@ public final class TrainCommand implements Command {
             if (o.containsKey("--meta-difference")) {
                 b.metaDifference(o.get("--meta-difference"));
             }
+            b.engine(o.getOrDefault("--engine", NetworkEngines.DEFAULT));
             b.inputSize(parseInt(o, "--input-size", 48));
             b.channels(parseInt(o, "--channels", 1));
             b.convChannels(parseInts(o, "--conv", new int[] {16, 32, 64}));
