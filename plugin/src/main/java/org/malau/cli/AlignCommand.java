@@ -26,6 +26,8 @@ import org.malau.face.ImageList;
 import org.malau.face.LandmarkCsv;
 import org.malau.face.Landmarks;
 import org.malau.face.ParallelBatch;
+import org.malau.face.EyeMethod;
+import org.malau.pretrained.FaceApiNetwork;
 
 /** {@code ./mal align}: aligned face crops and {@code alignment.csv} for a folder or list of images. */
 public final class AlignCommand implements Command {
@@ -53,6 +55,10 @@ public final class AlignCommand implements Command {
             "                      eye_imgright_x, eye_imgright_y, or image, landmarks)",
             "  --grey | --colour   crop colour mode (default --colour)",
             "  --model FILE        OpenCV FaceDetectorYN model (e.g. YuNet .onnx) instead of Haar cascades",
+            "  --eyes METHOD       how detected faces' eyes are found: landmarks68 (face-api.js's pretrained",
+            "                      68-point network, eye centres from the eye contours) or cascade (OpenCV's eye",
+            "                      cascades and pupil refinement) (default landmarks68)",
+            "  --landmarks68       also write the 68 landmarks (lm00_x ... lm67_y, source pixels) to alignment.csv",
             "  --max-pixels N      decode budget; larger JPEGs are decoded reduced, others refused (default 50000000)",
             "  --threads N         images aligned in parallel (default: number of cores)",
             "Exit code 0 when the batch ran (bad images are reported in alignment.csv), 2 on usage errors,",
@@ -65,6 +71,7 @@ public final class AlignCommand implements Command {
         Path outDir = null;
         Path landmarks = null;
         AlignOptions options = AlignOptions.defaults();
+        boolean with68 = false;
         int threads = Runtime.getRuntime().availableProcessors();
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -78,6 +85,8 @@ public final class AlignCommand implements Command {
                     case "--grey", "--gray" -> options = options.withGrey(true);
                     case "--colour", "--color" -> options = options.withGrey(false);
                     case "--model" -> options = options.withDnnModel(Paths.get(value(args, ++i, a)));
+                    case "--eyes" -> options = options.withEyes(EyeMethod.of(value(args, ++i, a)));
+                    case "--landmarks68" -> with68 = true;
                     case "--max-pixels" -> options = options.withMaxPixels(Long.parseLong(value(args, ++i, a)));
                     case "--threads" -> threads = positive(Integer.parseInt(value(args, ++i, a)), a);
                     case "-h", "--help" -> {
@@ -94,6 +103,14 @@ public final class AlignCommand implements Command {
             err.println("align: " + e.getMessage());
             err.println(usage());
             return 2;
+        }
+        if (options.eyes() == EyeMethod.LANDMARKS_68 && FaceApiNetwork.unavailableReason() != null) {
+            err.println("align: warning: eyes are located by the cascades: the 68-point landmark network cannot run here ("
+                + FaceApiNetwork.unavailableReason() + ")");
+            options = options.withEyes(EyeMethod.CASCADE);
+        }
+        if (with68 && options.eyes() != EyeMethod.LANDMARKS_68) {
+            err.println("align: --landmarks68 writes empty landmark columns: the landmarks come from --eyes landmarks68");
         }
         List<Path> images;
         Map<Path, List<Landmarks>> given = new HashMap<>();
@@ -122,7 +139,7 @@ public final class AlignCommand implements Command {
         Set<String> usedNames = new LinkedHashSet<>();
         BatchResult result;
         try (Writer w = Files.newBufferedWriter(outDir.resolve("alignment.csv"), StandardCharsets.UTF_8);
-             AlignmentCsv table = new AlignmentCsv(w)) {
+             AlignmentCsv table = new AlignmentCsv(w, with68)) {
             final Path outFolder = outDir;
             result = ParallelBatch.run(options, items, threads, a -> write(a, root, outFolder, table, usedNames));
         } catch (IllegalArgumentException | IllegalStateException e) {
