@@ -40,7 +40,8 @@ public final class PredictCommand implements Command {
             "Input: a CSV with a 'file' column (paths relative to the CSV), or a folder of .png/.jpg",
             "files (sorted by name). The crops should be aligned like the training crops; others are",
             "simply resized. Output columns: file, AUxx_prob per AU, AUxx (0/1 with the model's tuned",
-            "thresholds), expression (most probable), p_<class> per expression class.",
+            "thresholds), expression (most probable), p_<class> per expression class; the expression",
+            "columns only for models that trained an expression head (not for strategy au-only).",
             "",
             "  --model FILE    trained model (required)",
             "  --input PATH    CSV or folder (required)",
@@ -96,9 +97,12 @@ public final class PredictCommand implements Command {
             for (int c : codes) {
                 h.append(',').append(AuLabels.columnName(c));
             }
-            h.append(",expression");
-            for (String c : classes) {
-                h.append(",p_").append(c);
+            boolean expressions = model.header().predictsExpressions();
+            if (expressions) {
+                h.append(",expression");
+                for (String c : classes) {
+                    h.append(",p_").append(c);
+                }
             }
             w.write(h.toString());
             w.newLine();
@@ -114,9 +118,11 @@ public final class PredictCommand implements Command {
                     for (byte v : f.auPresent()) {
                         sb.append(',').append(v);
                     }
-                    sb.append(',').append(classes.get(f.expression()));
-                    for (float v : f.expressionProbabilities()) {
-                        sb.append(',').append(String.format(Locale.ROOT, "%.4f", v));
+                    if (expressions) {
+                        sb.append(',').append(classes.get(f.expression()));
+                        for (float v : f.expressionProbabilities()) {
+                            sb.append(',').append(String.format(Locale.ROOT, "%.4f", v));
+                        }
                     }
                     w.write(sb.toString());
                     w.newLine();

@@ -11,12 +11,14 @@ import java.util.Set;
 import org.malau.eval.AuDetectionScores;
 import org.malau.meta.MetaInputs;
 import org.malau.model.ModelFile;
+import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 import org.malau.train.Augmentation;
 import org.malau.train.CancellationCheck;
 import org.malau.train.CsvFaceDataset;
 import org.malau.train.EpochRecord;
+import org.malau.train.Initialisation;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.Strategies;
@@ -27,6 +29,8 @@ import org.malau.train.TrainingResult;
 /** {@code ./mal train}: trains an AU detector from aligned crops listed in CSV files. */
 public final class TrainCommand implements Command {
     private static final Set<String> SWITCHES = Set.of("--no-augment", "--balance-au");
+    /** The recommended settings, whose values the usage text names as defaults. */
+    private static final TrainingConfig R = TrainingConfig.recommended().build();
 
     @Override
     public String name() {
@@ -48,21 +52,31 @@ public final class TrainCommand implements Command {
             "expression, corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored.",
             "Also writes MODEL-history.csv (per epoch) and MODEL-weights.csv (per sample and epoch).",
             "",
+            "Defaults: the face-api backbone (112x112 RGB crops) starting from face-api.js's pretrained expression",
+            "network, epochs set by the number of faces with early stopping on the meta split, a cosine learning",
+            "rate, augmentation for photos (see the README, Training on real photos); --backbone conv trains the",
+            "small 48x48 grey network from random weights instead.",
+            "",
             "  --au CSV               AU-labelled faces (required)",
             "  --fe CSV               expression-labelled faces (required except for au-only)",
-            "  --strategy NAME        " + String.join(", ", Strategies.NAMES) + " (default mal)",
+            "  --strategy NAME        " + String.join(", ", Strategies.NAMES) + " (default mal with --fe, au-only without)",
             "  --out FILE             model file to write (required)",
+            "  --backbone NAME        face-api (112x112 RGB) or conv (48x48 grey, --input-size etc.) (default face-api)",
+            "  --init NAME|MODEL.zip  where the weights start: " + String.join(", ", Initialisation.NAMES) + " or a model",
+            "                         file to take the backbone from (default face-api-expression; random for conv)",
             "  --seed S               master seed (default 1)",
-            "  --epochs E             passes over the AU training part (default 10)",
+            "  --epochs E             passes over the AU training part, 0 = set by the number of faces (default 0:",
+            "                         enough for " + TrainingConfig.AUTO_MIN_ITERATIONS + " iterations, 10 to 100 epochs)",
             "  --max-iterations N     iteration budget, 0 = epochs only (default 0)",
             "  --batch N              AU samples per iteration (default 32)",
             "  --fe-batch M           expression samples per iteration (default 32)",
             "  --meta-batch K         meta-split samples per iteration (default 16)",
-            "  --meta-fraction F      share of AU data held out, subject-disjoint (default 0.1)",
-            "  --patience P           early stop after P epochs without better meta F1, 0 = off (default 0)",
+            "  --meta-fraction F      share of AU data held out, subject-disjoint (default " + R.metaFraction() + ")",
+            "  --patience P           early stop after P epochs without a better meta-split AU loss, 0 = off (default "
+                + R.patience() + ")",
             "  --optimizer NAME       adam or sgd (default adam)",
-            "  --lr R                 learning rate (default 0.001)",
-            "  --schedule NAME        constant, step or cosine (default constant)",
+            "  --lr R                 learning rate (default " + R.schedule().baseRate() + ")",
+            "  --schedule NAME        constant, step or cosine (default " + R.schedule().kind() + ")",
             "  --step-every N         iterations between step decays (default 1000)",
             "  --step-factor F        step decay factor (default 0.5)",
             "  --lambda L             mtl: weight of the expression loss (default 1)",
@@ -77,14 +91,14 @@ public final class TrainCommand implements Command {
                 + TrainingConfig.builder().build().metaDifference() + ")",
             "  --engine NAME          " + String.join(" or ", NetworkEngines.NAMES) + " (default " + NetworkEngines.DEFAULT
                 + "; dl4j when LibTorch cannot load here, with a warning)",
-            "  --input-size PX        network input size (default 48)",
-            "  --channels C           1 grey or 3 colour (default 1)",
-            "  --conv A,B,C           conv block widths (default 16,32,64)",
-            "  --features F           feature layer size (default 64)",
-            "  --normalisation MODE   per-image or fixed (default per-image)",
+            "  --input-size PX        conv backbone: network input size (default 48)",
+            "  --channels C           conv backbone: 1 grey or 3 colour (default 1)",
+            "  --conv A,B,C           conv backbone: block widths (default 16,32,64)",
+            "  --features F           conv backbone: feature layer size (default 64)",
+            "  --normalisation MODE   per-image, fixed or face-api (default face-api; per-image for conv)",
             "  --norm-mean M          fixed normalisation mean (default 0.5)",
             "  --norm-std S           fixed normalisation std (default 0.25)",
-            "  --no-augment           no shift / brightness / contrast augmentation",
+            "  --no-augment           no flip / rotation / scale / shift / brightness / contrast augmentation",
             "  --balance-au           weigh each AU's positives by its negative/positive ratio (max 10)",
             "  --history FILE         history CSV (default MODEL-history.csv)",
             "  --weights FILE         sample-weight CSV (default MODEL-weights.csv)");
@@ -96,21 +110,33 @@ public final class TrainCommand implements Command {
         TrainingConfig config;
         Path auCsv = Path.of(required(o, "--au"));
         Path model = Path.of(required(o, "--out"));
-        String strategy = o.getOrDefault("--strategy", "mal");
         Path feCsv = o.containsKey("--fe") ? Path.of(o.get("--fe")) : null;
+        String strategy = o.getOrDefault("--strategy", feCsv == null ? "au-only" : "mal");
+        String backbone = o.getOrDefault("--backbone", NetworkConfig.FACE_API);
+        for (String flag : List.of("--conv", "--features", "--channels")) {
+            if (o.containsKey(flag) && !NetworkConfig.CONV.equals(backbone)) {
+                throw new UsageException(flag + " shapes the conv backbone; add --backbone conv (the " + backbone
+                    + " backbone has a fixed shape)");
+            }
+        }
         try {
-            TrainingConfig.Builder b = TrainingConfig.builder().strategy(strategy);
+            TrainingConfig.Builder b = base(backbone).strategy(strategy);
+            TrainingConfig d = b.build();
+            if (o.containsKey("--init")) {
+                b.initialisation(o.get("--init"));
+            }
             b.seed(parseLong(o, "--seed", 1));
-            b.epochs(parseInt(o, "--epochs", 10));
+            b.epochs(parseInt(o, "--epochs", d.epochs()));
             b.maxIterations(parseInt(o, "--max-iterations", 0));
             b.auBatch(parseInt(o, "--batch", 32));
             b.expressionBatch(parseInt(o, "--fe-batch", 32));
             b.validationBatch(parseInt(o, "--meta-batch", 16));
-            b.metaFraction(parseDouble(o, "--meta-fraction", 0.1));
-            b.patience(parseInt(o, "--patience", 0));
+            b.metaFraction(parseDouble(o, "--meta-fraction", d.metaFraction()));
+            b.patience(parseInt(o, "--patience", d.patience()));
             b.optimizer(o.getOrDefault("--optimizer", "adam"));
-            b.schedule(new LearningRateSchedule(o.getOrDefault("--schedule", "constant"), parseDouble(o, "--lr", 1e-3),
-                parseInt(o, "--step-every", 1000), parseDouble(o, "--step-factor", 0.5)));
+            b.schedule(new LearningRateSchedule(o.getOrDefault("--schedule", d.schedule().kind()),
+                parseDouble(o, "--lr", d.schedule().baseRate()), parseInt(o, "--step-every", 1000),
+                parseDouble(o, "--step-factor", 0.5)));
             b.lambda(parseDouble(o, "--lambda", 1));
             b.alpha(parseDouble(o, "--alpha", 0.1));
             b.beta(parseDouble(o, "--beta", 1e-3));
@@ -123,13 +149,14 @@ public final class TrainCommand implements Command {
                 b.metaDifference(o.get("--meta-difference"));
             }
             b.engine(o.getOrDefault("--engine", NetworkEngines.DEFAULT));
-            b.inputSize(parseInt(o, "--input-size", 48));
-            b.channels(parseInt(o, "--channels", 1));
-            b.convChannels(parseInts(o, "--conv", new int[] {16, 32, 64}));
-            b.featureSize(parseInt(o, "--features", 64));
-            b.normalisation(new Normalisation(o.getOrDefault("--normalisation", Normalisation.PER_IMAGE),
+            b.inputSize(parseInt(o, "--input-size", d.inputSize()));
+            b.channels(parseInt(o, "--channels", d.channels()));
+            b.convChannels(parseInts(o, "--conv", d.convChannels()));
+            b.featureSize(parseInt(o, "--features", d.featureSize()));
+            b.normalisation(new Normalisation(o.getOrDefault("--normalisation", d.normalisation().mode()),
                 parseDouble(o, "--norm-mean", 0.5), parseDouble(o, "--norm-std", 0.25)));
-            b.augmentation(o.containsKey("--no-augment") ? Augmentation.none() : Augmentation.defaults());
+            b.augmentation(o.containsKey("--no-augment") ? Augmentation.none()
+                : Augmentation.photos(parseInt(o, "--input-size", d.inputSize())));
             b.balanceAuPositives(o.containsKey("--balance-au"));
             config = b.build();
         } catch (IllegalArgumentException e) {
@@ -144,7 +171,8 @@ public final class TrainCommand implements Command {
 
         CsvFaceDataset au = CsvFaceDataset.read(auCsv);
         CsvFaceDataset fe = feCsv == null ? null : CsvFaceDataset.read(feCsv);
-        out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples%n", strategy, au.size(), fe == null ? 0 : fe.size());
+        out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples, %s backbone from %s%n", strategy, au.size(),
+            fe == null ? 0 : fe.size(), config.backbone(), config.initialisation());
         TrainingResult r = new MalTrainer(config).train(au, fe, new TrainingListener() {
             @Override
             public void progress(double fraction, String message) {
@@ -171,6 +199,19 @@ public final class TrainCommand implements Command {
         }
         out.println("wrote " + model + ", " + history + ", " + weights);
         return 0;
+    }
+
+    /** The recommended settings (README) for {@code backbone}: the face-api one pretrained, or the small conv one from scratch. */
+    private static TrainingConfig.Builder base(String backbone) throws UsageException {
+        if (NetworkConfig.FACE_API.equals(backbone)) {
+            return TrainingConfig.recommended();
+        }
+        if (NetworkConfig.CONV.equals(backbone)) {
+            return TrainingConfig.recommended().smallGrey().initialisation(Initialisation.RANDOM)
+                .augmentation(Augmentation.photos(48));
+        }
+        throw new UsageException("--backbone must be " + NetworkConfig.FACE_API + " or " + NetworkConfig.CONV + ", was '"
+            + backbone + "'");
     }
 
     /** {@code --flag value} pairs and bare switches; rejects anything else. */

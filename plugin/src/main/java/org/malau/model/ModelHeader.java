@@ -69,6 +69,15 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         return auPositiveWeights == null ? null : auPositiveWeights.clone();
     }
 
+    /**
+     * Whether the model predicts expressions: its strategy trained the expression head. An {@code au-only} model
+     * has one too (the network always has both heads), but its weights are random or left from the initialisation,
+     * so its outputs mean nothing and are not given out.
+     */
+    public boolean predictsExpressions() {
+        return !"au-only".equals(strategy);
+    }
+
     /** A copy with other thresholds. */
     public ModelHeader withThresholds(double[] t) {
         return new ModelHeader(formatVersion, engine, network, auCodes, expressionClasses, normalisation,

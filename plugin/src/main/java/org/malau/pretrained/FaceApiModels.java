@@ -57,6 +57,11 @@ public final class FaceApiModels {
     public static final List<String> EXPRESSIONS = List.of("neutral", "happy", "sad", "angry", "fearful", "disgusted",
         "surprised");
 
+    /** {@link #EXPRESSIONS} under this project's names (the basic expressions; face-api.js has no contempt). */
+    public static final List<org.malau.data.Expression> EXPRESSION_CLASSES = List.of(org.malau.data.Expression.NEUTRAL,
+        org.malau.data.Expression.HAPPINESS, org.malau.data.Expression.SADNESS, org.malau.data.Expression.ANGER,
+        org.malau.data.Expression.FEAR, org.malau.data.Expression.DISGUST, org.malau.data.Expression.SURPRISE);
+
     private static final Map<Net, Map<String, TfjsWeights.Tensor>> CACHE = new ConcurrentHashMap<>();
 
     private FaceApiModels() {

@@ -137,6 +137,22 @@ public final class FaceApiNetwork {
     }
 
     /**
+     * The expression probabilities of each crop in the order of {@link org.malau.data.Expression#BASIC7} (this project's
+     * classes; face-api.js's angry is anger, fearful fear, and so on).
+     */
+    public float[][] basicExpressions(List<float[]> rawCrops) {
+        float[][] p = expressions(rawCrops);
+        List<org.malau.data.Expression> basic = List.of(org.malau.data.Expression.BASIC7);
+        float[][] out = new float[p.length][basic.size()];
+        for (int s = 0; s < p.length; s++) {
+            for (int k = 0; k < p[s].length; k++) {
+                out[s][basic.indexOf(FaceApiModels.EXPRESSION_CLASSES.get(k))] = p[s][k];
+            }
+        }
+        return out;
+    }
+
+    /**
      * The final layer's outputs for raw crops ({@value #SIZE}x{@value #SIZE} RGB, channels first, values in
      * [0, 1], as {@link org.malau.model.CropReader} reads them).
      */

@@ -36,6 +36,9 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
             MalLearnerNodeModel.FE_PORT, false, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Method and network");
+        addDialogComponent(new DialogComponentStringSelection(MalLearnerNodeModel.createInitialisationSettingsModel(),
+            "Network", MalLearnerNodeModel.INIT_EXPRESSION, MalLearnerNodeModel.INIT_LANDMARKS,
+            MalLearnerNodeModel.INIT_SMALL));
         addDialogComponent(new DialogComponentStringSelection(MalLearnerNodeModel.createStrategySettingsModel(),
             "Strategy", Strategies.NAMES));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createInputSizeSettingsModel(),
@@ -44,7 +47,8 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
             "Network width (channels of the first conv block)", 4));
         closeCurrentGroup();
         createNewGroup("Training");
-        addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createEpochsSettingsModel(), "Epochs", 1));
+        addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createEpochsSettingsModel(),
+            "Epochs (0: set by the number of faces)", 1));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createAuBatchSettingsModel(),
             "AU batch size", 8));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createFeBatchSettingsModel(),

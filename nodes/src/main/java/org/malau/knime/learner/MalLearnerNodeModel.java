@@ -53,6 +53,7 @@ import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.train.EpochRecord;
+import org.malau.train.Initialisation;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.SampleWeightLog;
@@ -120,8 +121,22 @@ public class MalLearnerNodeModel extends NodeModel {
     private static final String CFG_META_LEARNING_RATE = "meta_learning_rate";
     private static final String CFG_META_FRACTION = "meta_fraction";
     private static final String CFG_SEED = "seed";
+    private static final String CFG_INITIALISATION = "initialisation";
 
-    private static final TrainingConfig DEFAULTS = TrainingConfig.builder().build();
+    /** Network and starting weights: face-api.js's pretrained expression network, trained as recommended. */
+    public static final String INIT_EXPRESSION = "Pretrained face-api expression network (112x112 colour)";
+    /** Network and starting weights: face-api.js's pretrained landmark network's backbone, trained as recommended. */
+    public static final String INIT_LANDMARKS = "Pretrained face-api landmark network (112x112 colour)";
+    /**
+     * Network and starting weights: the small grey network (input size, width) from random weights with the plain
+     * engine's training (constant rate, no early stopping); what workflows saved before this option existed trained.
+     */
+    public static final String INIT_SMALL = "Small grey network from random weights (input size, width)";
+
+    /** Defaults of new nodes: the recommended training (RealPhotoBench, README). */
+    private static final TrainingConfig DEFAULTS = TrainingConfig.recommended().build();
+    /** The small network's defaults (input size, width). */
+    private static final TrainingConfig SMALL = TrainingConfig.builder().build();
 
     private final SettingsModelString m_auImageColumn = createAuImageColumnSettingsModel();
     private final SettingsModelColumnFilter2 m_auColumns = createAuColumnsSettingsModel();
@@ -138,6 +153,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelDoubleBounded m_metaLearningRate = createMetaLearningRateSettingsModel();
     private final SettingsModelDoubleBounded m_metaFraction = createMetaFractionSettingsModel();
     private final SettingsModelLong m_seed = createSeedSettingsModel();
+    private final SettingsModelString m_initialisation = createInitialisationSettingsModel();
 
     /** Epochs of the last (or running) training, for the view; filled by the engine's listener. */
     private final List<EpochRecord> m_history = new CopyOnWriteArrayList<>();
@@ -170,17 +186,22 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy());
     }
 
+    static SettingsModelString createInitialisationSettingsModel() {
+        return new SettingsModelString(CFG_INITIALISATION, INIT_EXPRESSION);
+    }
+
     static SettingsModelIntegerBounded createInputSizeSettingsModel() {
-        return new SettingsModelIntegerBounded(CFG_INPUT_SIZE, DEFAULTS.inputSize(), MIN_SIZE, MAX_SIZE);
+        return new SettingsModelIntegerBounded(CFG_INPUT_SIZE, SMALL.inputSize(), MIN_SIZE, MAX_SIZE);
     }
 
     static SettingsModelIntegerBounded createWidthSettingsModel() {
         // channels of the first conv block; the blocks double it (16 -> 16/32/64, the engine's default)
-        return new SettingsModelIntegerBounded(CFG_WIDTH, DEFAULTS.convChannels()[0], 1, 256);
+        return new SettingsModelIntegerBounded(CFG_WIDTH, SMALL.convChannels()[0], 1, 256);
     }
 
     static SettingsModelIntegerBounded createEpochsSettingsModel() {
-        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 1, 10_000);
+        // 0: set by the number of faces (TrainingConfig#epochsFor)
+        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 0, 10_000);
     }
 
     static SettingsModelIntegerBounded createAuBatchSettingsModel() {
@@ -214,7 +235,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private List<SettingsModel> settings() {
         return List.of(m_auImageColumn, m_auColumns, m_feImageColumn, m_expressionColumn, m_strategy, m_inputSize,
             m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate, m_metaLearningRate, m_metaFraction,
-            m_seed);
+            m_seed, m_initialisation);
     }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
@@ -269,20 +290,33 @@ public class MalLearnerNodeModel extends NodeModel {
             auNames.add(AuLabels.columnName(code));
         }
         final List<String> classes = Arrays.stream(Expression.BASIC7).map(Expression::label).toList();
+        // with epochs set by the number of faces, the weight table's epoch columns are known only after training
         final PortObjectSpec[] out = {new MalModelPortObjectSpec(auNames, classes, config.inputSize(),
-            config.channels(), strategy), weightSpec(config.epochs(), corruption), historySpec()};
+            config.channels(), strategy), config.epochs() > 0 ? weightSpec(config.epochs(), corruption) : null,
+            historySpec()};
         return new Resolved(au, fe, meta, corruption, config, out);
     }
 
     /** The engine config from the settings; the engine's own checks become InvalidSettingsExceptions. */
     private TrainingConfig config() throws InvalidSettingsException {
         final int w = m_width.getIntValue();
+        final String init = m_initialisation.getStringValue();
+        final TrainingConfig.Builder b;
+        if (INIT_SMALL.equals(init)) {
+            b = TrainingConfig.builder().inputSize(m_inputSize.getIntValue()).channels(1).convChannels(w, 2 * w, 4 * w)
+                .featureSize(Math.max(SMALL.featureSize(), 4 * w))
+                .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()));
+        } else if (INIT_EXPRESSION.equals(init) || INIT_LANDMARKS.equals(init)) {
+            b = TrainingConfig.recommended().initialisation(INIT_EXPRESSION.equals(init)
+                ? Initialisation.FACE_API_EXPRESSION : Initialisation.FACE_API_LANDMARKS)
+                .schedule(new LearningRateSchedule(DEFAULTS.schedule().kind(), m_learningRate.getDoubleValue(), 1, 1));
+        } else {
+            throw new InvalidSettingsException("Network \"" + init + "\" is none of " + List.of(INIT_EXPRESSION,
+                INIT_LANDMARKS, INIT_SMALL));
+        }
         try {
-            return TrainingConfig.builder().strategy(m_strategy.getStringValue()).inputSize(m_inputSize.getIntValue())
-                .channels(1).convChannels(w, 2 * w, 4 * w).featureSize(Math.max(DEFAULTS.featureSize(), 4 * w))
-                .epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
+            return b.strategy(m_strategy.getStringValue()).epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
                 .expressionBatch(m_feBatch.getIntValue()).validationBatch(m_metaBatch.getIntValue())
-                .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()))
                 .beta(m_metaLearningRate.getDoubleValue()).metaFraction(m_metaFraction.getDoubleValue())
                 .seed(m_seed.getLongValue()).build();
         } catch (IllegalArgumentException e) {
@@ -472,13 +506,14 @@ public class MalLearnerNodeModel extends NodeModel {
             throw new InvalidSettingsException("The meta table is empty");
         }
         final int size = r.config().inputSize();
+        final int channels = r.config().channels();
         m_history.clear();
-        final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, "AU table",
+        final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, channels, "AU table",
             exec.createSubProgress(feTable == null ? 0.08 : 0.04));
         final TableDataset.Result fe = feTable == null ? null
-            : TableDataset.read(feTable, r.fe(), size, "Expression table", exec.createSubProgress(0.04));
+            : TableDataset.read(feTable, r.fe(), size, channels, "Expression table", exec.createSubProgress(0.04));
         final TableDataset.Result meta = metaTable == null ? null
-            : TableDataset.read(metaTable, r.meta(), size, "Meta table", exec.createSubProgress(0.02));
+            : TableDataset.read(metaTable, r.meta(), size, channels, "Meta table", exec.createSubProgress(0.02));
         final List<String> warnings = new ArrayList<>();
         if (au.skipped() > 0) {
             warnings.add(au.skipped() + " AU table rows without an image were skipped");
@@ -526,7 +561,8 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         setWarningMessage(warnings.isEmpty() ? null : String.join("; ", warnings));
         return new PortObject[]{new MalModelPortObject(result.model()),
-            weightTable(result.weights(), r.config().epochs(), r.corruption(), exec),
+            weightTable(result.weights(), r.config().epochs() > 0 ? r.config().epochs()
+                : ((Number)result.model().header().settings().get("epochsPlanned")).intValue(), r.corruption(), exec),
             historyTable(result.history().epochs(), exec)};
     }
 
@@ -591,7 +627,17 @@ public class MalLearnerNodeModel extends NodeModel {
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (final SettingsModel m : settings()) {
-            m.validateSettings(settings);
+            if (m != m_initialisation || settings.containsKey(CFG_INITIALISATION)) {
+                m.validateSettings(settings);
+            }
+        }
+        if (settings.containsKey(CFG_INITIALISATION)) {
+            final SettingsModelString init = createInitialisationSettingsModel();
+            init.loadSettingsFrom(settings);
+            if (!List.of(INIT_EXPRESSION, INIT_LANDMARKS, INIT_SMALL).contains(init.getStringValue())) {
+                throw new InvalidSettingsException("Network \"" + init.getStringValue() + "\" is none of "
+                    + List.of(INIT_EXPRESSION, INIT_LANDMARKS, INIT_SMALL));
+            }
         }
         final SettingsModelString strategy = createStrategySettingsModel();
         strategy.loadSettingsFrom(settings);
@@ -609,6 +655,11 @@ public class MalLearnerNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (final SettingsModel m : settings()) {
+            if (m == m_initialisation && !settings.containsKey(CFG_INITIALISATION)) {
+                // saved before the pretrained networks: it trains the small network as it did then
+                m_initialisation.setStringValue(INIT_SMALL);
+                continue;
+            }
             m.loadSettingsFrom(settings);
         }
     }

@@ -41,7 +41,8 @@ import org.malau.model.MalModel;
 
 /**
  * Applies a MAL model to the images of a table: appends per AU its probability and its 0/1 label (by
- * the model's tuned thresholds), one probability per expression class and the predicted expression.
+ * the model's tuned thresholds), one probability per expression class and the predicted expression (the
+ * expression columns only for models that trained an expression head, i.e. not for strategy au-only).
  * Rows whose image is missing or unreadable get missing cells and are counted in a warning.
  */
 public class AuPredictorNodeModel extends NodeModel {
@@ -77,7 +78,7 @@ public class AuPredictorNodeModel extends NodeModel {
     }
 
     /** The name of the probability column of each expression class. */
-    static String expressionProbabilityColumn(final String cls) {
+    public static String expressionProbabilityColumn(final String cls) {
         return "P(" + cls + ")";
     }
 
@@ -87,6 +88,10 @@ public class AuPredictorNodeModel extends NodeModel {
         for (final String au : model.getAuNames()) {
             cols.add(new DataColumnSpecCreator(au + PROBABILITY_SUFFIX, DoubleCell.TYPE).createSpec());
             cols.add(new DataColumnSpecCreator(au + LABEL_SUFFIX, IntCell.TYPE).createSpec());
+        }
+        if (!model.predictsExpressions()) {
+            // an au-only model's expression head was never trained: only what was trained is predicted
+            return cols.toArray(new DataColumnSpec[0]);
         }
         for (final String cls : model.getExpressionClasses()) {
             cols.add(new DataColumnSpecCreator(expressionProbabilityColumn(cls), DoubleCell.TYPE).createSpec());
@@ -246,10 +251,12 @@ public class AuPredictorNodeModel extends NodeModel {
                     cells[c++] = new DoubleCell(f.auProbabilities()[j]);
                     cells[c++] = new IntCell(f.auPresent()[j]);
                 }
-                for (final float q : f.expressionProbabilities()) {
-                    cells[c++] = new DoubleCell(q);
+                if (f.expressionProbabilities() != null) {
+                    for (final float q : f.expressionProbabilities()) {
+                        cells[c++] = new DoubleCell(q);
+                    }
+                    cells[c] = new StringCell(ms.getExpressionClasses().get(f.expression()));
                 }
-                cells[c] = new StringCell(ms.getExpressionClasses().get(f.expression()));
             }
             out.addRowToTable(new DefaultRow(row.getKey(), cells));
         }

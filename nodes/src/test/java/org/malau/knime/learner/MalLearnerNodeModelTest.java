@@ -169,6 +169,7 @@ class MalLearnerNodeModelTest {
 
         /** A tiny, fast network. */
         Probe small(final String strategy) throws InvalidSettingsException {
+            set("initialisation", MalLearnerNodeModel.INIT_SMALL);
             set("strategy", strategy);
             set("input_size", 16);
             set("network_width", 4);
@@ -337,9 +338,13 @@ class MalLearnerNodeModelTest {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
         assertTrue(e.getMessage().contains("\"magic\""), e.getMessage());
         s.addString("strategy", "mal");
-        s.addInt("epochs", 0);
+        s.addInt("epochs", -1);
         assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
         s.addInt("epochs", 1);
+        s.addString("initialisation", "a network nobody made");
+        e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+        assertTrue(e.getMessage().contains("a network nobody made"), e.getMessage());
+        s.addString("initialisation", MalLearnerNodeModel.INIT_SMALL);
         s.addDouble("meta_fraction", 0.95);
         assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
     }

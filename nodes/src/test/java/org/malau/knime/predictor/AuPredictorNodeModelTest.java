@@ -200,6 +200,21 @@ class AuPredictorNodeModelTest {
         }
     }
 
+    /** Only what was trained is predicted: an au-only model's (untrained) expression head gives no columns. */
+    @Test
+    void anAuOnlyModelAppendsNoExpressionColumns() throws Exception {
+        final MalModelPortObject auOnly = TinyModel.auOnlyModel();
+        final Probe m = new Probe().set("image_column", "image");
+        final DataTableSpec out = (DataTableSpec)m.configure(auOnly.getSpec(), spec());
+        for (final DataColumnSpec c : out) {
+            assertFalse(c.getName().startsWith("P(") || c.getName().startsWith("expression ("), c.getName());
+        }
+        assertTrue(out.containsName("AU12 label"));
+        final BufferedDataTable t = m.execute(auOnly, table(3, null), exec());
+        assertEquals(out, t.getDataTableSpec(), "configure and execute agree");
+        assertEquals(spec().getNumColumns() + 2 * TinyModel.AUS.length, out.getNumColumns());
+    }
+
     @Test
     void missingAndUnreadableImagesGiveMissingCellsAndAWarning(@TempDir final Path dir) throws Exception {
         final Path notImage = Files.writeString(dir.resolve("not-an-image.png"), "hello");
