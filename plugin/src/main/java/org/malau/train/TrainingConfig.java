@@ -145,15 +145,17 @@ public final class TrainingConfig {
 
     /**
      * The settings {@code ./mal train} and the MAL Learner node start from, chosen by measurement on real photos
-     * ({@code bench/run RealPhotoBench}, bench/RESULTS.md): the face-api backbone (112x112 RGB) starting from the
-     * pretrained expression network; epochs set by the number of faces with early stopping on the meta split's
+     * ({@code bench/run RealPhotoBench}, bench/RESULTS.md): strategy {@code au-only} (it needs no expression data,
+     * and on the smile photos the expression task did not help: choose {@code mal} when expression-labelled faces
+     * are given); the face-api backbone (112x112 RGB) starting from the pretrained expression network; epochs set by the number of faces with early stopping on the meta split's
      * AU loss after {@value #RECOMMENDED_PATIENCE} epochs without improvement; a cosine learning-rate schedule;
      * augmentation for real photos ({@link Augmentation#photos}); a meta split of a fifth of the subjects; and an
      * AU's threshold tuned on the meta split only when it has at least {@value #RECOMMENDED_THRESHOLD_MINIMUM}
      * positives and negatives there, else 0.5.
      */
     public static Builder recommended() {
-        return builder().faceApi().initialisation(Initialisation.FACE_API_EXPRESSION).epochs(0).patience(RECOMMENDED_PATIENCE)
+        return builder().strategy(AuOnlyStrategy.NAME).faceApi().initialisation(Initialisation.FACE_API_EXPRESSION).epochs(0)
+            .patience(RECOMMENDED_PATIENCE)
             .stopOn(STOP_ON_LOSS).schedule(new LearningRateSchedule("cosine", RECOMMENDED_RATE, 1, 1))
             .augmentation(Augmentation.photos(112)).metaFraction(RECOMMENDED_META_FRACTION)
             .thresholdMinimum(RECOMMENDED_THRESHOLD_MINIMUM);

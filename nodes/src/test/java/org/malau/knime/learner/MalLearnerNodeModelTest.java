@@ -288,6 +288,37 @@ class MalLearnerNodeModelTest {
         assertEquals("mal", ((MalModelPortObjectSpec)mal[0]).getStrategy());
     }
 
+    /** A new node fine-tunes the pretrained expression network on colour crops, au-only, epochs set by the data. */
+    @Test
+    void newNodesStartFromThePretrainedNetwork() throws Exception {
+        final Probe m = new Probe();
+        final PortObjectSpec[] out = m.configure(auSpec(), null);
+        final MalModelPortObjectSpec model = assertInstanceOf(MalModelPortObjectSpec.class, out[0]);
+        assertEquals(112, model.getInputSize());
+        assertEquals(3, model.getChannels());
+        assertEquals("au-only", model.getStrategy());
+        assertEquals(null, out[1], "with epochs set by the data, the weight columns are known only after training");
+        final NodeSettings saved = new NodeSettings("model");
+        m.settings().save(saved);
+        assertEquals(MalLearnerNodeModel.INIT_EXPRESSION, saved.getString("initialisation"));
+        assertEquals(0, saved.getInt("epochs"));
+        // settings saved before the option existed train the small network as they did then
+        final java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+        saved.saveToXML(xml);
+        final String without = xml.toString(java.nio.charset.StandardCharsets.UTF_8)
+            .replaceAll("(?s)<config key=\"initialisation_Internals\">.*?</config>", "")
+            .replaceAll("<entry key=\"initialisation\"[^>]*/>", "");
+        final NodeSettings old = (NodeSettings)NodeSettings.loadFromXML(
+            new java.io.ByteArrayInputStream(without.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(old.containsKey("initialisation"));
+        final Probe legacy = new Probe();
+        legacy.settings().validate(old);
+        legacy.settings().load(old);
+        final NodeSettings back = new NodeSettings("model");
+        legacy.settings().save(back);
+        assertEquals(MalLearnerNodeModel.INIT_SMALL, back.getString("initialisation"));
+    }
+
     @Test
     void configureRejectsBadColumnsAndSettingsNamingThem() throws Exception {
         // a multi-task strategy without expression data
