@@ -195,7 +195,8 @@ public final class TrainCommand implements Command {
         r.weights().writeCsv(weights);
         AuDetectionScores s = r.metaScores();
         if (s != null) {
-            out.printf(Locale.ROOT, "meta-split average AU F1 with tuned thresholds: %.3f%n", s.averageF1());
+            out.printf(Locale.ROOT, "meta-split average AU F1 with the model's thresholds: %.3f (thresholds %s)%n",
+                s.averageF1(), r.model().header().settings().get("thresholdSource"));
         }
         out.println("wrote " + model + ", " + history + ", " + weights);
         return 0;
