@@ -2,6 +2,8 @@ package org.malau.train;
 
 import java.util.SplittableRandom;
 
+import org.malau.model.CropReader;
+
 /**
  * Random perturbations of training crops, applied to raw [0, 1] pixels before normalisation: a shift of
  * up to {@code maxShift} pixels in each direction, brightness offset up to +-{@code brightness} and
@@ -80,11 +82,7 @@ public record Augmentation(int maxShift, double brightness, double contrast, boo
         float[] src = px.clone();
         int plane = size * size;
         for (int ch = 0; ch < channels; ch++) {
-            double mean = 0;
-            for (int i = 0; i < plane; i++) {
-                mean += src[ch * plane + i];
-            }
-            mean /= plane;
+            double mean = mean(src, ch * plane, plane);
             for (int y = 0; y < size; y++) {
                 int sy = Math.max(0, Math.min(size - 1, y - dy));
                 for (int x = 0; x < size; x++) {
@@ -114,11 +112,7 @@ public record Augmentation(int maxShift, double brightness, double contrast, boo
         float[] src = px.clone();
         int plane = size * size;
         for (int ch = 0; ch < channels; ch++) {
-            double mean = 0;
-            for (int i = 0; i < plane; i++) {
-                mean += src[ch * plane + i];
-            }
-            mean /= plane;
+            double mean = mean(src, ch * plane, plane);
             for (int y = 0; y < size; y++) {
                 double ry = y - centre - dy;
                 for (int x = 0; x < size; x++) {
@@ -128,24 +122,18 @@ public record Augmentation(int maxShift, double brightness, double contrast, boo
                     if (mirror) {
                         sx = size - 1 - sx;
                     }
-                    double v = bilinear(src, ch * plane, size, sx, sy);
+                    double v = CropReader.bilinear(src, ch * plane, size, size, sy, sx);
                     px[ch * plane + y * size + x] = (float) ((v - mean) * c + mean + b);
                 }
             }
         }
     }
 
-    private static double bilinear(float[] px, int offset, int size, double x, double y) {
-        x = Math.max(0, Math.min(size - 1, x));
-        y = Math.max(0, Math.min(size - 1, y));
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(size - 1, x0 + 1);
-        int y1 = Math.min(size - 1, y0 + 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        double top = px[offset + y0 * size + x0] * (1 - fx) + px[offset + y0 * size + x1] * fx;
-        double bottom = px[offset + y1 * size + x0] * (1 - fx) + px[offset + y1 * size + x1] * fx;
-        return top * (1 - fy) + bottom * fy;
+    private static double mean(float[] px, int from, int count) {
+        double mean = 0;
+        for (int i = from; i < from + count; i++) {
+            mean += px[i];
+        }
+        return mean / count;
     }
 }
