@@ -45,6 +45,7 @@ import org.malau.face.FaceSelection;
 import org.malau.face.ImageAlignment;
 import org.malau.face.Landmarks;
 import org.malau.face.PixelPoint;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
 
 /**
@@ -334,6 +335,11 @@ public class FaceAlignerNodeModel extends NodeModel {
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         final Resolved r = resolve(inData[0].getDataTableSpec());
         final BufferedDataContainer out = exec.createDataContainer(r.outSpec());
