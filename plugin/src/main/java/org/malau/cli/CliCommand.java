@@ -54,7 +54,8 @@ abstract class CliCommand implements Command {
     /** Sets this command's fields from {@code args}. */
     final void parse(List<String> args) throws UsageException {
         CommandLine cl = new CommandLine(this);
-        cl.setOverwrittenOptionsAllowed(false);
+        // A repeated option keeps its last value, as before picocli: scripts append overrides to a base command line.
+        cl.setOverwrittenOptionsAllowed(true);
         try {
             cl.parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {

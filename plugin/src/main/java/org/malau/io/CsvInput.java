@@ -6,7 +6,10 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -15,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,12 +35,14 @@ public final class CsvInput implements Closeable {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setRecordSeparator("\n").get();
 
     private final String name;
+    private final Path file;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private int recordLine;
 
-    private CsvInput(Reader in, String name) throws IOException {
+    private CsvInput(Reader in, String name, Path file) throws IOException {
         this.name = name;
+        this.file = file;
         PushbackReader pb = new PushbackReader(in, 1);
         int first = read(pb);
         if (first != -1 && first != 0xFEFF) {
@@ -66,7 +72,7 @@ public final class CsvInput implements Closeable {
         try {
             Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-            return new CsvInput(r, file.toString());
+            return new CsvInput(r, file.toString(), file);
         } catch (NoSuchFileException e) {
             throw new CsvFormatException(file.toString(), 0, "file not found");
         } catch (AccessDeniedException e) {
@@ -76,7 +82,7 @@ public final class CsvInput implements Closeable {
 
     /** Reads {@code in}; {@code name} stands for it in messages. */
     public static CsvInput of(Reader in, String name) throws IOException {
-        return new CsvInput(in, name);
+        return new CsvInput(in, name, null);
     }
 
     /** The file or source name used in messages. */
@@ -121,8 +127,26 @@ public final class CsvInput implements Closeable {
     }
 
     private CsvFormatException notUtf8(int line) {
-        return new CsvFormatException(name, line, "is not UTF-8 text (another encoding such as Latin-1, or not a CSV file at all);"
-            + " expected a UTF-8 CSV file");
+        String where = "";
+        if (file != null) {
+            // The parser reads ahead, so its line is only near the bad byte; the bytes themselves say exactly where.
+            try {
+                ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+                CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(in.capacity() + 1), true);
+                if (r.isError()) {
+                    int offset = in.position();
+                    line = 1;
+                    for (int i = 0; i < offset; i++) {
+                        line += in.get(i) == '\n' ? 1 : 0;
+                    }
+                    where = String.format(Locale.ROOT, " (byte 0x%02X at offset %d)", in.get(offset) & 0xFF, offset);
+                }
+            } catch (IOException e) {
+                // keep the parser's line
+            }
+        }
+        return new CsvFormatException(name, line, "is not UTF-8 text" + where + ": another encoding such as Latin-1, or not a CSV"
+            + " file at all; expected a UTF-8 CSV file");
     }
 
     /** 1-based line on which the record last returned by {@link #next()} starts. */
