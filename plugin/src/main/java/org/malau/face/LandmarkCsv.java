@@ -58,13 +58,8 @@ public final class LandmarkCsv {
                         out.computeIfAbsent(image, k -> new ArrayList<>());
                         continue;
                     } else {
-                        PixelPoint left = new PixelPoint(num(f, lx, header), num(f, ly, header));
-                        PixelPoint right = new PixelPoint(num(f, rx, header), num(f, ry, header));
-                        if (left.distance(right) < 1) {
-                            throw new IllegalArgumentException("the two eyes are at the same point (" + f.get(lx).trim() + ", "
-                                + f.get(ly).trim() + "); expected two distinct eye centres");
-                        }
-                        lm = Landmarks.ofEyes(left, right);
+                        lm = Landmarks.ofEyes(new PixelPoint(num(f, lx, header), num(f, ly, header)),
+                            new PixelPoint(num(f, rx, header), num(f, ry, header)));
                     }
                     out.computeIfAbsent(image, k -> new ArrayList<>()).add(lm);
                 } catch (IOException | RuntimeException e) {
@@ -74,9 +69,6 @@ public final class LandmarkCsv {
         }
         return out;
     }
-
-    /** Coordinates above this are no pixel of any image the decoder accepts (and 1e300 would overflow the warp). */
-    private static final double MAX_COORDINATE = 1e6;
 
     private static double num(List<String> f, int col, CsvHeader header) {
         if (blank(f, col)) {
@@ -90,9 +82,9 @@ public final class LandmarkCsv {
         } catch (NumberFormatException e) {
             d = Double.NaN;
         }
-        if (!Double.isFinite(d) || Math.abs(d) > MAX_COORDINATE) {
+        if (!Double.isFinite(d) || Math.abs(d) > Landmarks.MAX_COORDINATE) {
             throw new IllegalArgumentException("column '" + header.names().get(col) + "': '" + v
-                + "' is no pixel coordinate; expected a finite number of at most " + (long) MAX_COORDINATE);
+                + "' is no pixel coordinate; expected a finite number of at most " + (long) Landmarks.MAX_COORDINATE);
         }
         return d;
     }

@@ -289,7 +289,7 @@ class BadInputCliTest {
         Files.copy(SharedData.data("faces/nasa_astronaut.png"), photos.resolve("a.png"));
         Path lm = Files.writeString(dir.resolve("lm.csv"), "image,eye_imgleft_x,eye_imgleft_y,eye_imgright_x,eye_imgright_y\n"
             + "photos/a.png,100,100,100,100\n");
-        mal("align", "--input", photos, "--out", dir.resolve("out"), "--landmarks", lm).fails(1, "lm.csv line 2", "same point");
+        mal("align", "--input", photos, "--out", dir.resolve("out"), "--landmarks", lm).fails(1, "lm.csv line 2", "less than a pixel apart");
     }
 
     // 7. Quoting

@@ -457,7 +457,8 @@ public class FaceAlignerNodeModel extends NodeModel {
             return new RowInput(a, fallback);
         } catch (RuntimeException e) {
             // the engine reports bad images as UNREADABLE itself; this catches what it did not foresee
-            return new RowInput(unreadable(name, e.toString()), fallback);
+            return new RowInput(unreadable(name, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
+                fallback);
         }
     }
 

@@ -230,6 +230,28 @@ class AuPredictorNodeModelTest {
     }
 
     @Test
+    void aHugePngClaimIsAnUnreadableRowNotAnOutOfMemoryError(@TempDir final Path dir) throws Exception {
+        // 33 bytes of header claiming 40000x40000 (1.6 billion pixels), then 1.5 MB of nothing.
+        final byte[] claim = new byte[1_500_033];
+        final byte[] head = {(byte)0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, (byte)0x9C, 0x40, 0, 0, (byte)0x9C, 0x40, 8, 2};
+        System.arraycopy(head, 0, claim, 0, head.length);
+        final Path huge = Files.write(dir.resolve("huge.png"), claim);
+        final Path good = dir.resolve("good.png");
+        javax.imageio.ImageIO.write(s_faces.get(0).image(), "png", good.toFile());
+        final BufferedDataContainer c = exec().createDataContainer(new DataTableSpec(col("image", StringCell.TYPE)));
+        c.addRowToTable(new DefaultRow("good", new StringCell(good.toString())));
+        c.addRowToTable(new DefaultRow("huge", new StringCell(huge.toString())));
+        c.close();
+        final Probe m = new Probe();
+        final BufferedDataTable out = m.execute(s_model, c.getTable(), exec());
+        final List<DataRow> r = rows(out);
+        assertFalse(cell(out, r.get(0), "AU01 probability").isMissing());
+        assertTrue(cell(out, r.get(1), "AU01 probability").isMissing());
+        assertTrue(m.warning().contains("1 rows have an unreadable image"), m.warning());
+    }
+
+    @Test
     void cancelStopsBetweenBatches() throws Exception {
         final DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor();
         monitor.setExecuteCanceled();
