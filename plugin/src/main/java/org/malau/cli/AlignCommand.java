@@ -88,11 +88,12 @@ public final class AlignCommand extends CliCommand {
             throw new UsageException(e.getMessage());
         }
         int nThreads = threads("--threads", threads, false);
+        // The inputs are listed and read first (quick), so that a run that cannot start creates no output folder.
+        ImageList.Listing listing = ImageList.scan(input);
+        Map<Path, List<Landmarks>> given = landmarks == null ? new HashMap<>() : LandmarkCsv.read(landmarks);
         try (SafeOutputs outputs = new SafeOutputs(Arrays.asList(input, landmarks, model))) {
             Path outFolder = outputs.folder(outDir, "--out");
             Path table = outputs.file(outFolder.resolve("alignment.csv"), "--out");
-            ImageList.Listing listing = ImageList.scan(input);
-            Map<Path, List<Landmarks>> given = landmarks == null ? new HashMap<>() : LandmarkCsv.read(landmarks);
             List<BatchItem> items = new ArrayList<>();
             Set<Path> unmatched = new LinkedHashSet<>(given.keySet());
             for (Path p : listing.images()) {

@@ -57,23 +57,23 @@ public final class PredictCommand extends CliCommand {
         between("--batch", batch, 1, 4096);
         List<String> names = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(input)) {
+            ImageList.Listing l = ImageList.scan(input);
+            for (Path p : l.images()) {
+                names.add(input.relativize(p).toString().replace('\\', '/'));
+                files.add(p);
+            }
+            for (String s : l.skipped()) {
+                err.println("warning: skipped " + s);
+            }
+        } else {
+            readFileColumn(input, names, files);
+        }
+        if (files.isEmpty()) {
+            throw new IOException("--input " + input + " lists no image");
+        }
         try (SafeOutputs outputs = new SafeOutputs(List.of(modelFile, input))) {
             Path tmp = outputs.file(outFile, "--out");
-            if (Files.isDirectory(input)) {
-                ImageList.Listing l = ImageList.scan(input);
-                for (Path p : l.images()) {
-                    names.add(input.relativize(p).toString().replace('\\', '/'));
-                    files.add(p);
-                }
-                for (String s : l.skipped()) {
-                    err.println("warning: skipped " + s);
-                }
-            } else {
-                readFileColumn(input, names, files);
-            }
-            if (files.isEmpty()) {
-                throw new IOException("--input " + input + " lists no image");
-            }
             MalModel model = ModelFile.read(modelFile);
             long t0 = System.nanoTime();
             int unreadable = write(model, names, files, tmp, err);

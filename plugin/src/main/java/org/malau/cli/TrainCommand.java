@@ -188,13 +188,14 @@ public final class TrainCommand extends CliCommand {
         String stem = model.toString().replaceFirst("\\.zip$", "");
         Path historyFile = history != null ? history : Path.of(stem + "-history.csv");
         Path weightsFile = weights != null ? weights : Path.of(stem + "-weights.csv");
+        // The label tables are read first (only their label columns, quick), so that a run that cannot start creates no
+        // output folder; the outputs are declared before the network trains: a bad path fails in a second, not after an hour.
+        CsvFaceDataset au = CsvFaceDataset.read(auCsv);
+        CsvFaceDataset fe = feCsv == null ? null : CsvFaceDataset.read(feCsv);
         try (SafeOutputs outputs = new SafeOutputs(Arrays.asList(auCsv, feCsv))) {
-            // Declared before the data are read and the network trained: a bad path fails in a second, not after an hour.
             Path modelTmp = outputs.file(model, "--out");
             Path historyTmp = outputs.file(historyFile, "--history");
             Path weightsTmp = outputs.file(weightsFile, "--weights");
-            CsvFaceDataset au = CsvFaceDataset.read(auCsv);
-            CsvFaceDataset fe = feCsv == null ? null : CsvFaceDataset.read(feCsv);
             out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples%n", strategy, au.size(), fe == null ? 0 : fe.size());
             TrainingResult r = new MalTrainer(config).train(au, fe, listener(out, err), CancellationCheck.never());
             for (String w : TrainingWarnings.of(au, r)) {

@@ -469,6 +469,16 @@ class BadInputCliTest {
         assertEquals(Map.of(), snapshot(out));
     }
 
+    @Test
+    void aRunThatCannotStartCreatesNoOutputFolder() {
+        mal("train", "--au", dir.resolve("nope.csv"), "--strategy", "au-only", "--out", dir.resolve("t/m.zip")).fails(1, "nope.csv");
+        mal("predict", "--model", model, "--input", dir.resolve("nope.csv"), "--out", dir.resolve("p/p.csv")).fails(1, "nope.csv");
+        mal("align", "--input", dir.resolve("nope"), "--out", dir.resolve("a")).fails(1, "nope", "input not found");
+        for (String d : List.of("t", "p", "a")) {
+            assertFalse(Files.exists(dir.resolve(d)), d);
+        }
+    }
+
     // Good behaviour to keep
 
     @Test

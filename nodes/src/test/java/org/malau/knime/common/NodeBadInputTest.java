@@ -6,23 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
+import org.malau.knime.testing.NodeTesting;
 
 /** Issue 15's cases for the plumbing every node shares: the pixel budget and Errors turned into node errors. */
 class NodeBadInputTest {
     @Test
     void aHugePngClaimIsRefusedFromItsHeaderNamingTheRow(@TempDir final Path dir) throws Exception {
-        final byte[] claim = new byte[1000];
-        final byte[] head = {(byte)0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, (byte)0x9C, 0x40, 0, 0, (byte)0x9C, 0x40, 8, 2};
-        System.arraycopy(head, 0, claim, 0, head.length);
-        final Path huge = Files.write(dir.resolve("huge.png"), claim);
+        final Path huge = NodeTesting.hugePngClaim(dir.resolve("huge.png"), 1000);
         final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
             () -> ImageCrops.crop(new StringCell(huge.toString()), true, 16, 1, "AU table", "Row7"));
         assertTrue(e.getMessage().contains("Row7") && e.getMessage().contains("huge.png")

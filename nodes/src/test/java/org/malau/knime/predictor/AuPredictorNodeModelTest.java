@@ -231,12 +231,8 @@ class AuPredictorNodeModelTest {
 
     @Test
     void aHugePngClaimIsAnUnreadableRowNotAnOutOfMemoryError(@TempDir final Path dir) throws Exception {
-        // 33 bytes of header claiming 40000x40000 (1.6 billion pixels), then 1.5 MB of nothing.
-        final byte[] claim = new byte[1_500_033];
-        final byte[] head = {(byte)0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, (byte)0x9C, 0x40, 0, 0, (byte)0x9C, 0x40, 8, 2};
-        System.arraycopy(head, 0, claim, 0, head.length);
-        final Path huge = Files.write(dir.resolve("huge.png"), claim);
+        // A 1.5 MB file claiming 40000x40000, as in the issue.
+        final Path huge = NodeTesting.hugePngClaim(dir.resolve("huge.png"), 1_500_000);
         final Path good = dir.resolve("good.png");
         javax.imageio.ImageIO.write(s_faces.get(0).image(), "png", good.toFile());
         final BufferedDataContainer c = exec().createDataContainer(new DataTableSpec(col("image", StringCell.TYPE)));
