@@ -34,14 +34,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal align}: aligned face crops and {@code alignment.csv} for a folder or list of images. */
-@Command(name = "align", separator = " ", sortOptions = false, synopsisHeading = "",
+@Command(name = "align", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
     customSynopsis = "usage: ./mal align --input DIR|CSV --out DIR [options]%n",
-    description = {"",
-        "Exit code 0 when the batch ran (bad images are reported in alignment.csv), 2 on usage errors,",
-        "1 when the input or output cannot be used. Crops and alignment.csv are written beside their",
-        "targets and moved into place when the batch has run; the output folder must not be the input",
-        "folder or inside it.",
-        ""})
+    description = {
+        "Exit code 0 when the batch ran (bad images are reported in alignment.csv), 2 on usage errors, 1 "
+            + "when the input or output cannot be used. Crops and alignment.csv are written beside their "
+            + "targets and moved into place when the batch has run; the output folder must not be the input "
+            + "folder or inside it."})
 public final class AlignCommand extends CliCommand {
     @Option(names = "--input", paramLabel = "DIR|CSV", required = true, description = "a folder (searched recursively for image"
         + " files) or a CSV whose image/file/path column lists images (relative to the CSV)")

@@ -71,7 +71,7 @@ abstract class CliCommand implements Command {
             String arg = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
             if (arg.startsWith("-")) {
                 List<String> s = u.getSuggestions();
-                return "unknown option " + arg + (s.isEmpty() ? "" : "; did you mean " + String.join(" or ", s) + "?") + "; " + valid;
+                return "unknown option " + arg + (s.isEmpty() ? "" : " (did you mean " + String.join(" or ", s) + "?)") + "; " + valid;
             }
             return "unexpected argument '" + arg + "'; options start with --; " + valid;
         }

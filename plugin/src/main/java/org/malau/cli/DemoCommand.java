@@ -21,16 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal demo}: the whole pipeline on synthetic data, from nothing to a report. */
-@Command(name = "demo", separator = " ", sortOptions = false, synopsisHeading = "",
+@Command(name = "demo", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
     customSynopsis = "usage: ./mal demo [--quick] [--out DIR] [--seed S] [--strategies A,B,C]%n",
-    description = {"",
-        "Generates the synthetic AU-labelled and expression-labelled faces (the expression set with",
-        "known corruption: wrong labels and faces without a usable face), aligns them by their eye",
-        "centres, trains each strategy with the same seed and iteration budget, predicts the AUs and",
-        "expressions of held-out subjects, scores them, and writes DIR/report.html (one self-contained",
-        "page with every figure) and DIR/results.json (the numbers, keys documented in the README).",
-        "The default run takes under five minutes on two cores.",
-        ""})
+    description = {
+        "Generates the synthetic AU-labelled and expression-labelled faces (the expression set with "
+            + "known corruption: wrong labels and faces without a usable face), aligns them by their eye "
+            + "centres, trains each strategy with the same seed and iteration budget, predicts the AUs and "
+            + "expressions of held-out subjects, scores them, and writes DIR/report.html (one self-contained "
+            + "page with every figure) and DIR/results.json (the numbers, keys documented in the README). The "
+            + "default run takes under five minutes on two cores."})
 public final class DemoCommand extends CliCommand {
     static final String DEFAULT_OUT = "demo-out";
 

@@ -24,16 +24,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal predict}: AU probabilities and decisions plus expression probabilities for crops. */
-@Command(name = "predict", separator = " ", sortOptions = false, synopsisHeading = "",
+@Command(name = "predict", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
     customSynopsis = "usage: ./mal predict --model MODEL.zip --input CSV|DIR --out CSV [--batch N]%n",
-    description = {"",
-        "Input: a CSV with a 'file' column (paths relative to the CSV), or a folder searched recursively",
-        "for images (sorted by path). The crops should be aligned like the training crops; others are",
-        "simply resized. Output columns: file, AUxx_prob per AU, AUxx (0/1 with the model's tuned",
-        "thresholds), expression (most probable), p_<class> per expression class, status (OK or",
-        "UNREADABLE) and message: an image that cannot be read gets empty values and its reason, the",
-        "others are predicted. Exit code 0 when at least one image was predicted.",
-        ""})
+    description = {
+        "Input: a CSV with a 'file' column (paths relative to the CSV), or a folder searched recursively "
+            + "for images (sorted by path). The crops should be aligned like the training crops; others are "
+            + "simply resized. Output columns: file, AUxx_prob per AU, AUxx (0/1 with the model's tuned "
+            + "thresholds), expression (most probable), p_<class> per expression class, status (OK or "
+            + "UNREADABLE) and message: an image that cannot be read gets empty values and its reason, the "
+            + "others are predicted. Exit code 0 when at least one image was predicted."})
 public final class PredictCommand extends CliCommand {
     /** Faces decoded and predicted at a time, so that a 100k-image folder needs no 100k crops in memory. */
     private static final int CHUNK = 1024;

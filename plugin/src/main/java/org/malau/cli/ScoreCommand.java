@@ -21,16 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal score}: compares a prediction CSV with ground truth. */
-@Command(name = "score", separator = " ", sortOptions = false, synopsisHeading = "",
+@Command(name = "score", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
     customSynopsis = "usage: ./mal score --pred CSV --truth CSV%n",
-    description = {"",
-        "Rows are matched on the 'file' column by the full relative path (as written by ./mal predict from",
-        "the same CSV or folder); a path listed twice in one file is refused. AU columns AUxx present in",
-        "both files are scored on the positive class: truth 0, 1 or empty (unknown, left out), prediction",
-        "0 or 1; any other value is refused with its column and line. Prediction rows whose status is not",
-        "OK are left out and counted. 'expression' gives accuracy and the confusion matrix when both files",
-        "have it. AUs in only one of the files are named.",
-        ""})
+    description = {
+        "Rows are matched on the 'file' column by the full relative path (as written by ./mal predict "
+            + "from the same CSV or folder); a path listed twice in one file is refused. AU columns AUxx "
+            + "present in both files are scored on the positive class: truth 0, 1 or empty (unknown, left "
+            + "out), prediction 0 or 1; any other value is refused with its column and line. Prediction rows "
+            + "whose status is not OK are left out and counted. 'expression' gives accuracy and the confusion "
+            + "matrix when both files have it. AUs in only one of the files are named."})
 public final class ScoreCommand extends CliCommand {
     @Option(names = "--pred", paramLabel = "FILE", required = true, description = "predictions from ./mal predict (required)")
     Path predFile;

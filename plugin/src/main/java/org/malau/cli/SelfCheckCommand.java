@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./mal selfcheck [IMAGE]}: proves that DL4J and OpenCV natives load and work on this machine. */
-@Command(name = "selfcheck", synopsisHeading = "", customSynopsis = "usage: ./mal selfcheck [IMAGE]%n",
-    description = {"",
-        "Trains a tiny DL4J network for 30 steps (the loss must fall) and, when IMAGE is given,",
-        "detects faces on it with OpenCV's Haar cascade. Exit code 0 when everything worked."})
+@Command(name = "selfcheck", parameterListHeading = "%n", synopsisHeading = "", customSynopsis = "usage: ./mal selfcheck [IMAGE]%n",
+    description = {
+        "Trains a tiny DL4J network for 30 steps (the loss must fall) and, when IMAGE is given, detects "
+            + "faces on it with OpenCV's Haar cascade. Exit code 0 when everything worked."})
 final class SelfCheckCommand extends CliCommand {
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "a photo to detect faces on")
     List<Path> images = new ArrayList<>();

@@ -15,13 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal synth}: writes the synthetic AU and FE sets, or the overview grid picture. */
-@Command(name = "synth", separator = " ", sortOptions = false, synopsisHeading = "",
+@Command(name = "synth", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
     customSynopsis = {"usage: ./mal synth --out DIR --seed S [options]", "       ./mal synth --grid FILE [--seed S]%n"},
-    description = {"",
-        "Writes DIR/au/*.png + DIR/au.csv (AU occurrence, intensity and expression labels) and",
-        "DIR/fe/*.png + DIR/fe.csv (expression labels with known corruption, disjoint subjects).",
-        "The same seed gives byte-identical files for any thread count.",
-        ""})
+    description = {
+        "Writes DIR/au/*.png + DIR/au.csv (AU occurrence, intensity and expression labels) and "
+            + "DIR/fe/*.png + DIR/fe.csv (expression labels with known corruption, disjoint subjects). The "
+            + "same seed gives byte-identical files for any thread count."})
 public final class SynthCommand extends CliCommand {
     /** Command-line flag of each configuration field, so validation errors name what the user typed. */
     private static final Map<String, String> FLAGS = new LinkedHashMap<>();

@@ -29,15 +29,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal train}: trains an AU detector from aligned crops listed in CSV files. */
-@Command(name = "train", separator = " ", sortOptions = false, synopsisHeading = "",
+@Command(name = "train", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
     customSynopsis = "usage: ./mal train --au CSV --fe CSV --strategy NAME --out MODEL.zip [options]%n",
-    description = {"",
-        "Trains on ALIGNED crops (run ./mal align first); other images are simply resized to the",
-        "network input. CSV layout as ./mal synth writes it: file (relative to the CSV), subject,",
-        "expression, corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored.",
-        "Also writes MODEL-history.csv (per epoch) and MODEL-weights.csv (per sample and epoch); the three",
-        "files are written beside their targets and moved into place together when training succeeded.",
-        ""})
+    description = {
+        "Trains on ALIGNED crops (run ./mal align first); other images are simply resized to the network "
+            + "input. CSV layout as ./mal synth writes it: file (relative to the CSV), subject, expression, "
+            + "corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored. Also writes "
+            + "MODEL-history.csv (per epoch) and MODEL-weights.csv (per sample and epoch); the three files are "
+            + "written beside their targets and moved into place together when training succeeded."})
 public final class TrainCommand extends CliCommand {
     @Option(names = "--au", paramLabel = "CSV", required = true, description = "AU-labelled faces (required)")
     Path auCsv;
@@ -94,7 +93,7 @@ public final class TrainCommand extends CliCommand {
     int inputSize = 48;
     @Option(names = "--channels", paramLabel = "C", description = "1 grey or 3 colour (default 1)")
     int channels = 1;
-    @Option(names = "--conv", paramLabel = "A,B,C", split = ",", description = "conv block widths, 1-1024 each, 1-6 blocks (default 16,32,64)")
+    @Option(names = "--conv", paramLabel = "A,B,C", split = ",", hideParamSyntax = true, description = "conv block widths, 1-1024 each, 1-6 blocks (default 16,32,64)")
     int[] conv = {16, 32, 64};
     @Option(names = "--features", paramLabel = "F", description = "feature layer size, 1-4096 (default 64)")
     int features = 64;
