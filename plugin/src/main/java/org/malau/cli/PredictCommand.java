@@ -19,13 +19,14 @@ import org.malau.model.CropReader;
 import org.malau.model.FacePrediction;
 import org.malau.model.MalModel;
 import org.malau.model.ModelFile;
+import org.malau.model.NetworkEngines;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mal predict}: AU probabilities and decisions plus expression probabilities for crops. */
 @Command(name = "predict", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
-    customSynopsis = "usage: ./mal predict --model MODEL.zip --input CSV|DIR --out CSV [--batch N]%n",
+    customSynopsis = "usage: ./mal predict --model MODEL.zip --input CSV|DIR --out CSV [--batch N] [--engine NAME]%n",
     description = {
         "Input: a CSV with a 'file' column (paths relative to the CSV), or a folder searched recursively "
             + "for images (sorted by path). The crops should be aligned like the training crops; others are "
@@ -45,6 +46,9 @@ public final class PredictCommand extends CliCommand {
     Path outFile;
     @Option(names = "--batch", paramLabel = "N", description = "faces per forward pass, 1-4096 (default 128)")
     int batch = 128;
+    @Option(names = "--engine", paramLabel = "NAME", completionCandidates = TrainCommand.EngineNames.class,
+        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); any engine runs a model trained with any")
+    String engine = NetworkEngines.DEFAULT;
 
     @Override
     public String summary() {
@@ -54,6 +58,9 @@ public final class PredictCommand extends CliCommand {
     @Override
     int call(PrintStream out, PrintStream err) throws Exception {
         between("--batch", batch, 1, 4096);
+        if (!NetworkEngines.NAMES.contains(engine)) {
+            throw new UsageException("--engine must be one of " + NetworkEngines.NAMES + ", was '" + engine + "'");
+        }
         List<String> names = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(input)) {
@@ -73,7 +80,7 @@ public final class PredictCommand extends CliCommand {
         }
         try (SafeOutputs outputs = new SafeOutputs(List.of(modelFile, input))) {
             Path tmp = outputs.file(outFile, "--out");
-            MalModel model = ModelFile.read(modelFile);
+            MalModel model = ModelFile.read(modelFile, engine, w -> err.println("warning: " + w));
             long t0 = System.nanoTime();
             int unreadable = write(model, names, files, tmp, err);
             if (unreadable == files.size()) {

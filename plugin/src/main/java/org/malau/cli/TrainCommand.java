@@ -12,6 +12,7 @@ import org.malau.eval.AuDetectionScores;
 import org.malau.io.SafeOutputs;
 import org.malau.meta.MetaInputs;
 import org.malau.model.ModelFile;
+import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 import org.malau.train.Augmentation;
 import org.malau.train.CancellationCheck;
@@ -87,8 +88,12 @@ public final class TrainCommand extends CliCommand {
         description = "mal: what the meta net sees: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String metaInputs = TrainingConfig.builder().build().metaInputs();
     @Option(names = "--meta-difference", paramLabel = "D", completionCandidates = MetaDifferences.class,
-        description = "mal: central (two forward passes, MAL.md) or forward (one) finite difference (default ${DEFAULT-VALUE})")
+        description = "mal, l2rw: central (two forward passes, MAL.md) or forward (one) finite difference, or exact (double"
+            + " backward; libtorch engine only) (default ${DEFAULT-VALUE})")
     String metaDifference = TrainingConfig.builder().build().metaDifference();
+    @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
+        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; dl4j when LibTorch cannot load here, with a warning)")
+    String engine = NetworkEngines.DEFAULT;
     @Option(names = "--input-size", paramLabel = "PX", description = "network input size, 8-512 (default 48)")
     int inputSize = 48;
     @Option(names = "--channels", paramLabel = "C", description = "1 grey or 3 colour (default 1)")
@@ -165,6 +170,7 @@ public final class TrainCommand extends CliCommand {
             b.metaInterval(metaInterval);
             b.metaInputs(metaInputs);
             b.metaDifference(metaDifference);
+            b.engine(engine);
             b.inputSize(inputSize);
             b.channels(channels);
             b.convChannels(conv);
@@ -249,6 +255,15 @@ public final class TrainCommand extends CliCommand {
 
         MetaInputSpecs() {
             super(MetaInputs.SPECS);
+        }
+    }
+
+    /** The engine names for the help text, from the engine registry. */
+    static final class EngineNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        EngineNames() {
+            super(NetworkEngines.NAMES);
         }
     }
 

@@ -48,6 +48,21 @@ public final class MalModel {
         return network;
     }
 
+    /** The engine the network runs on here (the header says which one trained it). */
+    public String engine() {
+        return network.engine();
+    }
+
+    /** The same model running on {@code engine}: its parameters are copied into that engine's network. */
+    public MalModel onEngine(NetworkEngine engine) {
+        if (engine.name().equals(network.engine())) {
+            return this;
+        }
+        MultiTaskNetwork moved = engine.load(network.namedParameters());
+        moved.setAuPositiveWeights(network.auPositiveWeights());
+        return new MalModel(header, moved, metaNet);
+    }
+
     /** The same model with other per-AU thresholds (the network is shared, read-only). */
     public MalModel withThresholds(double[] thresholds) {
         return new MalModel(header.withThresholds(thresholds), network, metaNet);
