@@ -49,6 +49,9 @@ import org.knime.core.node.util.filter.InputFilter;
 import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 import org.malau.data.AuLabels;
 import org.malau.data.Expression;
+import org.malau.io.CsvInput;
+import org.malau.io.CsvOutput;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
@@ -456,6 +459,10 @@ public class MalLearnerNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inObjects, exec));
+    }
+
+    private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable auTable = (BufferedDataTable)inObjects[AU_PORT];
         final BufferedDataTable feTable = inObjects.length > FE_PORT ? (BufferedDataTable)inObjects[FE_PORT] : null;
         final BufferedDataTable metaTable =
@@ -623,34 +630,36 @@ public class MalLearnerNodeModel extends NodeModel {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            final String[] f = line.split(",", -1);
-            if (f.length != HISTORY_COLUMNS.length || f[0].equals(HISTORY_COLUMNS[0])) {
-                continue;
+        try (CsvInput in = CsvInput.open(file)) {
+            for (List<String> f = in.next(); f != null; f = in.next()) {
+                if (f.size() != HISTORY_COLUMNS.length || f.get(0).equals(HISTORY_COLUMNS[0])) {
+                    continue;
+                }
+                final double[] v = new double[f.size()];
+                for (int k = 0; k < f.size(); k++) {
+                    v[k] = f.get(k).isEmpty() ? Double.NaN : Double.parseDouble(f.get(k));
+                }
+                m_history.add(new EpochRecord((int)v[0], (int)v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+                    v[11], v[12], v[13]));
             }
-            final double[] v = new double[f.length];
-            for (int k = 0; k < f.length; k++) {
-                v[k] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
-            }
-            m_history.add(new EpochRecord((int)v[0], (int)v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
-                v[11], v[12], v[13]));
         }
     }
 
     @Override
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        final List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", HISTORY_COLUMNS));
-        for (final EpochRecord e : m_history) {
-            final double[] v = {e.epoch(), e.iterations(), e.learningRate(), e.auLoss(), e.expressionLoss(),
-                e.totalLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(),
-                e.meanAuWeight(), e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
-            final StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < v.length; k++) {
-                sb.append(k == 0 ? "" : ",").append(Double.isNaN(v[k]) ? "" : Double.toString(v[k]));
+        try (CsvOutput out = new CsvOutput(
+            Files.newBufferedWriter(nodeInternDir.toPath().resolve(HISTORY_FILE), StandardCharsets.UTF_8))) {
+            out.row((Object[])HISTORY_COLUMNS);
+            for (final EpochRecord e : m_history) {
+                final double[] v = {e.epoch(), e.iterations(), e.learningRate(), e.auLoss(), e.expressionLoss(),
+                    e.totalLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(),
+                    e.meanAuWeight(), e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
+                final List<String> row = new ArrayList<>();
+                for (final double x : v) {
+                    row.add(Double.isNaN(x) ? "" : Double.toString(x));
+                }
+                out.row(row);
             }
-            lines.add(sb.toString());
         }
-        Files.write(nodeInternDir.toPath().resolve(HISTORY_FILE), lines, StandardCharsets.UTF_8);
     }
 }

@@ -32,6 +32,7 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.data.AuLabels;
 import org.malau.eval.AuDetectionScores;
+import org.malau.knime.common.EngineErrors;
 
 /**
  * Scores predicted AU labels against true ones with the engine's {@link AuDetectionScores}. Truth and
@@ -191,6 +192,11 @@ public class AuScorerNodeModel extends NodeModel {
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         final BufferedDataTable in = inData[0];
         final DataTableSpec spec = in.getDataTableSpec();
