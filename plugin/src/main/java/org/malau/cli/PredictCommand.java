@@ -15,8 +15,8 @@ import org.malau.io.CsvHeader;
 import org.malau.io.CsvInput;
 import org.malau.io.CsvOutput;
 import org.malau.io.SafeOutputs;
-import org.malau.model.CropReader;
 import org.malau.model.FacePrediction;
+import org.malau.model.FileOutcome;
 import org.malau.model.MalModel;
 import org.malau.model.ModelFile;
 import org.malau.model.NetworkEngines;
@@ -103,8 +103,6 @@ public final class PredictCommand extends CliCommand {
     private int write(MalModel model, List<String> names, List<Path> files, Path tmp, PrintStream err) throws IOException {
         int[] codes = model.header().auCodes();
         List<String> classes = model.header().expressionClasses();
-        int size = model.header().network().inputSize();
-        int channels = model.header().network().channels();
         int unreadable = 0;
         try (CsvOutput w = new CsvOutput(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
             List<String> h = new ArrayList<>(List.of("file"));
@@ -122,31 +120,21 @@ public final class PredictCommand extends CliCommand {
             h.add("message");
             w.row(h);
             for (int from = 0; from < files.size(); from += CHUNK) {
-                int to = Math.min(files.size(), from + CHUNK);
-                List<float[]> crops = new ArrayList<>();
-                String[] problem = new String[to - from];
-                for (int i = from; i < to; i++) {
-                    try {
-                        crops.add(CropReader.read(files.get(i), size, channels));
-                    } catch (IOException e) {
-                        problem[i - from] = e.getMessage();
-                        err.println("  UNREADABLE " + e.getMessage());
-                    }
-                }
-                List<FacePrediction> p = model.predict(crops, batch);
-                int k = 0;
-                for (int i = from; i < to; i++) {
+                List<FileOutcome> outcomes = model.predictFiles(files.subList(from, Math.min(files.size(), from + CHUNK)), batch);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    FileOutcome o = outcomes.get(i);
                     List<String> row = new ArrayList<>(h.size());
-                    row.add(names.get(i));
-                    if (problem[i - from] != null) {
+                    row.add(names.get(from + i));
+                    if (o.prediction() == null) {
                         unreadable++;
+                        err.println("  UNREADABLE " + o.problem());
                         while (row.size() < h.size() - 2) {
                             row.add("");
                         }
                         row.add("UNREADABLE");
-                        row.add(problem[i - from]);
+                        row.add(o.problem());
                     } else {
-                        FacePrediction f = p.get(k++);
+                        FacePrediction f = o.prediction();
                         for (float v : f.auProbabilities()) {
                             row.add(String.format(Locale.ROOT, "%.4f", v));
                         }
