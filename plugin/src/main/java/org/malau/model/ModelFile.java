@@ -189,6 +189,61 @@ public final class ModelFile {
         return new MalModel(header, network, meta);
     }
 
+    /**
+     * Reads only the header of a model file from {@code in}, for what a model is before it is loaded (e.g. KNIME's
+     * configure step): the zip is read up to its first entry, the header, so the network is neither read nor
+     * checked. A foreign file or one of a newer format fails as in {@link #read(InputStream, String)}; truncation
+     * after the header and checksum mismatches are found only when the model is read. {@code in} is not closed.
+     */
+    public static ModelHeader readHeader(InputStream in, String source) throws IOException {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in);
+        buffered.mark(4);
+        byte[] magic = buffered.readNBytes(4);
+        buffered.reset();
+        if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+            throw new ModelFormatException(source + " is not a MAL model file (foreign file: not a zip archive)");
+        }
+        byte[] headerBytes = null;
+        try {
+            ZipInputStream zip = new ZipInputStream(buffered);
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (HEADER.equals(e.getName())) {
+                    // stop here: the entries after the header are the network's
+                    headerBytes = zip.readAllBytes();
+                    break;
+                }
+            }
+        } catch (EOFException | ZipException e) {
+            throw new ModelFormatException(source + " is truncated or damaged (" + e.getMessage() + ")", e);
+        }
+        if (headerBytes == null) {
+            throw new ModelFormatException(source + " is not a MAL model file (foreign zip: no " + HEADER + " entry)");
+        }
+        Map<String, Object> tree;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = json().readValue(headerBytes, Map.class);
+            tree = t;
+        } catch (IOException e) {
+            throw new ModelFormatException(source + ": the model header is not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (!"mal-au-model".equals(tree.get("format"))) {
+            throw new ModelFormatException(source + " is not a MAL model file (foreign zip: header format is " + tree.get("format") + ")");
+        }
+        if (!(tree.get("formatVersion") instanceof Number v)) {
+            throw new ModelFormatException(source + ": the model header has no format version");
+        }
+        if (v.intValue() > ModelHeader.FORMAT_VERSION) {
+            throw new ModelFormatException(source + " has model format version " + v + ", newer than the supported "
+                + ModelHeader.FORMAT_VERSION + "; update the MAL extension to read it");
+        }
+        try {
+            return ModelHeader.fromTree(tree);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(source + ": the model header is incomplete or malformed (" + e + ")", e);
+        }
+    }
+
     /** Looks for the zip end-of-central-directory signature PK\5\6 in the last 64 KiB + 22 bytes. */
     private static boolean hasEndOfCentralDirectory(byte[] b) {
         for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
