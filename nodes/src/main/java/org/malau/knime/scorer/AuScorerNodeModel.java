@@ -417,7 +417,8 @@ public class AuScorerNodeModel extends NodeModel {
         if (m_legacyPatterns != null) {
             // not yet turned into the filters' choice (that happens in configure): keep them
             for (int k = 0; k < LEGACY_KEYS.length; k++) {
-                settings.addString(LEGACY_KEYS[k], m_legacyPatterns[k]);
+                // as release 0.1 saved them, with their settings models' internals
+                new SettingsModelString(LEGACY_KEYS[k], m_legacyPatterns[k]).saveSettingsTo(settings);
             }
         }
     }
