@@ -47,9 +47,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
-import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.knime.core.node.port.PortUtil;
-import org.knime.core.node.util.filter.InputFilter;
 import org.malau.data.synth.PngEncoder;
 import org.malau.data.synth.SynthConfig;
 import org.malau.data.synth.SynthFace;
@@ -58,6 +56,7 @@ import org.malau.data.synth.SynthSet;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.knime.testing.NodeTesting;
+import org.malau.knime.testing.TinyModel;
 import org.malau.model.CropReader;
 import org.malau.model.FacePrediction;
 
@@ -91,22 +90,7 @@ class MalLearnerNodeModelTest {
         /** Chooses the AU columns as the dialog would: exactly these included, other columns of the table excluded. */
         void auColumns(final DataTableSpec table, final String... include) throws InvalidSettingsException {
             final SettingsModelColumnFilter2 f = MalLearnerNodeModel.createAuColumnsSettingsModel();
-            final List<String> in = List.of(include);
-            final List<DataColumnSpec> cols = new ArrayList<>();
-            for (final String name : include) {
-                if (!table.containsName(name)) {
-                    cols.add(col(name, IntCell.TYPE)); // chosen on an earlier table
-                }
-            }
-            for (final DataColumnSpec c : table) {
-                cols.add(c);
-            }
-            f.loadDefaults(new DataTableSpec(cols.toArray(new DataColumnSpec[0])), new InputFilter<DataColumnSpec>() {
-                @Override
-                public boolean include(final DataColumnSpec c) {
-                    return in.contains(c.getName());
-                }
-            }, true);
+            NodeTesting.choose(f, table, include);
             final NodeSettings s = new NodeSettings("model");
             saveSettingsTo(s);
             f.saveSettingsTo(s);
@@ -399,13 +383,7 @@ class MalLearnerNodeModelTest {
         assertTrue(m.history().isEmpty());
 
         // object and spec through KNIME's port zip streams
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PortObjectZipOutputStream zip = PortUtil.getPortObjectZipOutputStream(bytes)) {
-            new MalModelPortObject.Serializer().savePortObject(model, zip, new ExecutionMonitor());
-        }
-        final MalModelPortObject loaded = new MalModelPortObject.Serializer().loadPortObject(
-            PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(bytes.toByteArray())), model.getSpec(),
-            new ExecutionMonitor());
+        final MalModelPortObject loaded = TinyModel.throughPortZip(model);
         assertEquals(model.getSpec(), loaded.getSpec());
         assertEquals(2, model.getHistory().size(), "the port carries the history");
         assertEquals(model.getHistory(), loaded.getHistory(), "and keeps it through the port's zip");
@@ -716,10 +694,7 @@ class MalLearnerNodeModelTest {
         final NodeSettingsRO old =
             org.malau.knime.testing.Fixtures.modelSettings("MAL_Demo_Synthetic/MAL Learner (#4)");
         final Probe m = new Probe();
-        m.settings().validate(old);
-        m.settings().load(old);
-        final NodeSettings saved = new NodeSettings("model");
-        m.settings().save(saved);
+        final NodeSettings saved = NodeTesting.reload(m.settings(), old);
         assertEquals("mal", saved.getString("strategy"));
         assertEquals("wide", saved.getString("weight_layout"));
         final int epochs = saved.getInt("epochs");

@@ -189,11 +189,7 @@ class MalModelReaderNodeModelTest {
 
         final NodeSettingsRO old = Fixtures.load(Fixtures.dir().resolve("nodes/MalModelReader.xml"))
             .getNodeSettings("model");
-        final Probe loaded = new Probe();
-        loaded.settings().validate(old);
-        loaded.settings().load(old);
-        final NodeSettings back = new NodeSettings("model");
-        loaded.settings().save(back);
-        assertEquals("/home/user/models/mal-model.zip", back.getString("file"));
+        assertEquals("/home/user/models/mal-model.zip",
+            NodeTesting.reload(new Probe().settings(), old).getString("file"));
     }
 }

@@ -214,20 +214,12 @@ class MalModelWriterNodeModelTest {
         // release 0.1 saved "overwrite" instead of the policy: on means overwrite, off means fail
         final NodeSettingsRO old = Fixtures.load(Fixtures.dir().resolve("nodes/MalModelWriter.xml"))
             .getNodeSettings("model");
-        final Probe loaded = new Probe();
-        loaded.settings().validate(old);
-        loaded.settings().load(old);
-        final NodeSettings back = new NodeSettings("model");
-        loaded.settings().save(back);
+        final NodeSettings back = NodeTesting.reload(new Probe().settings(), old);
         assertEquals("overwrite", back.getString("if_exists"));
         assertFalse(back.getBoolean("create_folders"));
         final NodeSettings off = new NodeSettings("model");
         off.addString("file", "/x/model.zip");
         off.addBoolean("overwrite", false);
-        loaded.settings().validate(off);
-        loaded.settings().load(off);
-        final NodeSettings back2 = new NodeSettings("model");
-        loaded.settings().save(back2);
-        assertEquals("fail", back2.getString("if_exists"));
+        assertEquals("fail", NodeTesting.reload(new Probe().settings(), off).getString("if_exists"));
     }
 }

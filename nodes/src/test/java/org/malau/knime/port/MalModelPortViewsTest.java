@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +17,6 @@ import javax.swing.JLabel;
 import javax.swing.JTable;
 
 import org.junit.jupiter.api.Test;
-import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.port.PortObjectZipOutputStream;
-import org.knime.core.node.port.PortUtil;
 import org.malau.knime.common.TrainingCurves;
 import org.malau.knime.testing.TinyModel;
 import org.malau.model.ModelHeader;
@@ -119,13 +114,7 @@ class MalModelPortViewsTest {
         assertTrue(inked(render(view)) > 1000, "the curves and the table are drawn");
 
         // saved with the workflow and loaded again, the port keeps its history
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PortObjectZipOutputStream zip = PortUtil.getPortObjectZipOutputStream(bytes)) {
-            new MalModelPortObject.Serializer().savePortObject(model, zip, new ExecutionMonitor());
-        }
-        final MalModelPortObject loaded = new MalModelPortObject.Serializer().loadPortObject(
-            PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(bytes.toByteArray())), model.getSpec(),
-            new ExecutionMonitor());
+        final MalModelPortObject loaded = TinyModel.throughPortZip(model);
         assertEquals(history, loaded.getHistory());
     }
 

@@ -36,7 +36,6 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
-import org.knime.core.node.util.filter.InputFilter;
 import org.malau.knime.testing.Fixtures;
 import org.malau.knime.testing.NodeTesting;
 
@@ -68,13 +67,7 @@ class AuScorerNodeModelTest {
         /** Chooses the columns of a filter as the dialog would: these included, the table's others excluded. */
         Probe choose(final SettingsModelColumnFilter2 f, final DataTableSpec table, final String... include)
             throws InvalidSettingsException {
-            final List<String> in = List.of(include);
-            f.loadDefaults(table, new InputFilter<DataColumnSpec>() {
-                @Override
-                public boolean include(final DataColumnSpec c) {
-                    return in.contains(c.getName());
-                }
-            }, true);
+            NodeTesting.choose(f, table, include);
             final NodeSettings s = new NodeSettings("model");
             saveSettingsTo(s);
             f.saveSettingsTo(s);
@@ -313,8 +306,7 @@ class AuScorerNodeModelTest {
         // the AU Scorer of workflow 1 as release 0.1 saved it: truth AU01, prediction "AU01 label"
         final NodeSettingsRO old = Fixtures.modelSettings("MAL_Demo_Synthetic/AU Scorer (#8)");
         final Probe m = new Probe();
-        m.settings().validate(old);
-        m.settings().load(old);
+        NodeTesting.reload(m.settings(), old);
         final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("AU01 label", IntCell.TYPE),
             col("Prediction (AU01)", IntCell.TYPE), col("expression", StringCell.TYPE),
             col("Prediction (expression)", StringCell.TYPE));

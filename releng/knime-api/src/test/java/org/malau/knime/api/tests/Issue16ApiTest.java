@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Component;
 import java.awt.Container;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,13 +20,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
-import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -177,48 +170,9 @@ class Issue16ApiTest {
         return titles;
     }
 
-    static final class Pusher extends NodeModel {
-        Pusher() {
-            super(0, 0);
-        }
-
+    static final class Pusher extends TestExec.NoopModel {
         void push(final String name, final double value) {
             pushFlowVariableDouble(name, value);
-        }
-
-        @Override
-        protected BufferedDataTable[] execute(final BufferedDataTable[] in, final ExecutionContext exec) {
-            return new BufferedDataTable[0];
-        }
-
-        @Override
-        protected void loadInternals(final File dir, final ExecutionMonitor exec) {
-            // nothing
-        }
-
-        @Override
-        protected void saveInternals(final File dir, final ExecutionMonitor exec) {
-            // nothing
-        }
-
-        @Override
-        protected void saveSettingsTo(final NodeSettingsWO settings) {
-            // nothing
-        }
-
-        @Override
-        protected void validateSettings(final NodeSettingsRO settings) {
-            // nothing
-        }
-
-        @Override
-        protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) {
-            // nothing
-        }
-
-        @Override
-        protected void reset() {
-            // nothing
         }
     }
 
