@@ -7,19 +7,21 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.malau.meta.MetaWeightNet;
-import org.malau.model.Dl4jMultiTaskNetwork;
 import org.malau.model.ImageTensor;
 import org.malau.model.LabelledBatch;
 import org.malau.model.MalModel;
 import org.malau.model.ModelHeader;
 import org.malau.model.MultiTaskNetwork;
 import org.malau.model.NetworkConfig;
+import org.malau.model.NetworkEngine;
+import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 import org.malau.train.AdamThetaOptimizer;
 import org.malau.train.AuOnlyStrategy;
 import org.malau.train.FixedMultiTaskStrategy;
 import org.malau.train.IterationBatches;
 import org.malau.train.MetaAuxiliaryStrategy;
+import org.malau.train.MetaDifference;
 import org.malau.train.StrategyContext;
 import org.malau.train.TrainingStrategy;
 
@@ -27,7 +29,8 @@ import org.malau.train.TrainingStrategy;
  * Speed of the default network: MAL iteration time over plain multi-task (MTL) iteration time on
  * the same batches, measured alternately in one run so that machine load affects both alike
  * (target ratio <= 2.5), training images/s for MTL, AU-only step time, and prediction faces/s.
- * Usage: {@code MalSpeedBench [rounds]} (default 12); reports medians after two warm-up rounds.
+ * Usage: {@code MalSpeedBench [rounds [engine]]} (default 12 rounds, engine libtorch); reports medians
+ * after two warm-up rounds. {@link EngineBench} compares the engines.
  */
 public final class MalSpeedBench {
     private MalSpeedBench() {
@@ -35,6 +38,7 @@ public final class MalSpeedBench {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        NetworkEngine engine = NetworkEngines.byName(args.length > 1 ? args[1] : NetworkEngines.DEFAULT);
         NetworkConfig config = NetworkConfig.defaults(18, 7);
         int n = 32;
         int m = 32;
@@ -44,13 +48,13 @@ public final class MalSpeedBench {
         LabelledBatch val = batch(config, k, true, 3);
         IterationBatches batches = new IterationBatches(au, fe, val);
 
-        MultiTaskNetwork mtlNet = Dl4jMultiTaskNetwork.create(config, 1);
-        MultiTaskNetwork malNet = Dl4jMultiTaskNetwork.create(config, 1);
-        MultiTaskNetwork auNet = Dl4jMultiTaskNetwork.create(config, 1);
-        MultiTaskNetwork mal2Net = Dl4jMultiTaskNetwork.create(config, 1);
-        MultiTaskNetwork malFwdNet = Dl4jMultiTaskNetwork.create(config, 1);
-        System.out.printf(Locale.ROOT, "network: %dx%d grey, conv %s, %d features, %d parameters; n=%d m=%d k=%d%n",
-            config.inputSize(), config.inputSize(), Arrays.toString(config.convChannels()), config.featureSize(),
+        MultiTaskNetwork mtlNet = engine.create(config, 1);
+        MultiTaskNetwork malNet = engine.create(config, 1);
+        MultiTaskNetwork auNet = engine.create(config, 1);
+        MultiTaskNetwork mal2Net = engine.create(config, 1);
+        MultiTaskNetwork malFwdNet = engine.create(config, 1);
+        System.out.printf(Locale.ROOT, "engine %s; network: %dx%d grey, conv %s, %d features, %d parameters; n=%d m=%d k=%d%n",
+            engine.description(), config.inputSize(), config.inputSize(), Arrays.toString(config.convChannels()), config.featureSize(),
             mtlNet.parameterCount(), n, m, k);
         StrategyContext mtlCtx = context(mtlNet);
         StrategyContext malCtx = context(malNet);
@@ -61,7 +65,7 @@ public final class MalSpeedBench {
         TrainingStrategy mtl = new FixedMultiTaskStrategy(1);
         TrainingStrategy mal = new MetaAuxiliaryStrategy(MetaWeightNet.create(config.featureSize(), 32, 1), 0.1, 1e-3);
         TrainingStrategy auOnly = new AuOnlyStrategy();
-        TrainingStrategy malFwd = new MetaAuxiliaryStrategy(MetaWeightNet.create(config.featureSize(), 32, 1), 0.1, 1e-3, 1, true);
+        TrainingStrategy malFwd = new MetaAuxiliaryStrategy(MetaWeightNet.create(config.featureSize(), 32, 1), 0.1, 1e-3, 1, MetaDifference.FORWARD);
         IterationBatches auBatches = new IterationBatches(au, null, null);
 
         List<Double> tMtl = new ArrayList<>();
@@ -101,7 +105,7 @@ public final class MalSpeedBench {
         double[] thr = new double[18];
         Arrays.fill(thr, 0.5);
         List<String> classes = List.of("neutral", "happiness", "sadness", "surprise", "fear", "anger", "disgust");
-        MalModel model = new MalModel(new ModelHeader(ModelHeader.FORMAT_VERSION, "dl4j", config, codes(18), classes,
+        MalModel model = new MalModel(new ModelHeader(ModelHeader.FORMAT_VERSION, engine.name(), config, codes(18), classes,
             Normalisation.perImage(), "", "mtl", java.util.Map.of(), 1, 0, 0, 0, thr, null), mtlNet, null);
         List<float[]> crops = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(9);

@@ -69,6 +69,27 @@ class EngineInOsgiTest {
             "loss should at least halve in 30 steps: " + Arrays.toString(losses));
     }
 
+    /**
+     * The project's own network on each engine trains (the loss falls) and predicts inside the
+     * bundle: LibTorch's natives load from the fragment through JavaCPP under OSGi class loading.
+     */
+    @Test
+    void bothEnginesTrainTheMultiTaskNetworkAndPredictInsideOsgi() {
+        assertTrue(RuntimeSelfCheck.class.getClassLoader().getResource(
+            "org/bytedeco/pytorch/linux-x86_64/libjnitorch.so") != null, "LibTorch's natives come from the fragment");
+        for (String engine : new String[] {"libtorch", "dl4j"}) {
+            double[] losses = RuntimeSelfCheck.trainNetwork(engine, 30, 42L);
+            // the process settings are applied through JNA from inside the bundle as well
+            String tuning = org.malau.runtime.ProcessTuning.applied();
+            assertTrue(tuning.contains("OMP_WAIT_POLICY") && tuning.contains("malloc"), tuning);
+            System.out.println("OSGi " + engine + " multi-task network AU losses: first=" + losses[0] + " last="
+                + losses[losses.length - 1]);
+            assertTrue(Arrays.stream(losses).allMatch(Double::isFinite), engine + ": losses must be finite");
+            assertTrue(losses[losses.length - 1] < 0.5 * losses[0], engine + ": the loss should at least halve in 30 steps: "
+                + Arrays.toString(losses));
+        }
+    }
+
     @Test
     void openCvFindsOneFaceOnTheObamaPortraitWithTheShippedHaarCascade() throws Exception {
         Path photo = sharedData().resolve("faces/usgov_obama.jpg");

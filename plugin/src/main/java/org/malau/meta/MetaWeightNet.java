@@ -99,6 +99,14 @@ public final class MetaWeightNet {
         return psi.clone();
     }
 
+    /** Replaces psi by a copy of {@code values}, e.g. a saved state of the same net. */
+    public void setParameters(double[] values) {
+        if (values.length != psi.length) {
+            throw new IllegalArgumentException("expected " + psi.length + " meta parameters, got " + values.length);
+        }
+        System.arraycopy(values, 0, psi, 0, psi.length);
+    }
+
     /** psi += scale * direction. */
     public void addToParameters(double[] direction, double scale) {
         if (direction.length != psi.length) {

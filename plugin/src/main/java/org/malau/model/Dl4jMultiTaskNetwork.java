@@ -2,7 +2,6 @@ package org.malau.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -97,7 +96,14 @@ public final class Dl4jMultiTaskNetwork implements MultiTaskNetwork {
         return new Dl4jMultiTaskNetwork(config, graph);
     }
 
-    /** Reads a network written by {@link #write}. */
+    /** A network with the given theta. */
+    public static Dl4jMultiTaskNetwork of(NetworkParameters parameters) {
+        Dl4jMultiTaskNetwork net = create(parameters.config(), 0);
+        net.setNamedParameters(parameters);
+        return net;
+    }
+
+    /** Reads the {@code network.bin} of a format-1 model file (DL4J's own zip of a graph). */
     public static Dl4jMultiTaskNetwork read(InputStream in, NetworkConfig config) throws IOException {
         NativeRuntime.ensureNd4j();
         ComputationGraph stored = ModelSerializer.restoreComputationGraph(in, false);
@@ -118,9 +124,26 @@ public final class Dl4jMultiTaskNetwork implements MultiTaskNetwork {
         return c;
     }
 
+    public static final String ENGINE = "dl4j";
+    /** The DL4J release on the class path, from its jar's Maven metadata. */
+    public static final String LIBRARY_VERSION = libraryVersion();
+
+    private static String libraryVersion() {
+        try (InputStream in = ComputationGraph.class.getResourceAsStream(
+            "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown version");
+        } catch (IOException e) {
+            return "unknown version";
+        }
+    }
+
     @Override
-    public String backend() {
-        return "dl4j";
+    public String engine() {
+        return ENGINE;
     }
 
     @Override
@@ -278,9 +301,44 @@ public final class Dl4jMultiTaskNetwork implements MultiTaskNetwork {
         auLoss = new AuBinaryCrossEntropy(weights);
     }
 
+    /**
+     * DL4J keeps a convolution's weights as [out, in, kh, kw], as the neutral layout does, but a
+     * dense layer's as [in, out]: those are transposed on the way.
+     */
     @Override
-    public void write(OutputStream out) throws IOException {
-        ModelSerializer.writeModel(graph, out, false);
+    public NetworkParameters namedParameters() {
+        float[] v = new float[NetworkParameters.count(config)];
+        for (NetworkParameters.Spec s : NetworkParameters.layout(config)) {
+            INDArray p = param(s);
+            INDArray neutral = p.rank() == 2 && s.shape().length == 2 ? p.transpose() : p;
+            float[] f = neutral.dup('c').data().asFloat();
+            if (f.length != s.size()) {
+                throw new IllegalStateException("DL4J parameter " + s + " has " + f.length + " values");
+            }
+            System.arraycopy(f, 0, v, s.offset(), f.length);
+        }
+        return new NetworkParameters(config, v);
+    }
+
+    @Override
+    public void setNamedParameters(NetworkParameters parameters) {
+        if (!NetworkParameters.layout(parameters.config()).equals(NetworkParameters.layout(config))) {
+            throw new IllegalArgumentException("parameters of a " + NetworkParameters.describe(parameters.config())
+                + " network do not fit a " + NetworkParameters.describe(config) + " network");
+        }
+        dropKeptInputs();
+        for (NetworkParameters.Spec s : NetworkParameters.layout(config)) {
+            INDArray target = param(s);
+            long[] shape = java.util.Arrays.stream(s.shape()).asLongStream().toArray();
+            INDArray source = Nd4j.create(parameters.tensor(s.name()), shape, 'c');
+            target.assign(target.rank() == 2 && shape.length == 2 ? source.transpose() : source.reshape(target.shape()));
+        }
+    }
+
+    /** The DL4J view of one neutral tensor: layer {@code conv1}, {@code feat}, {@code au} or {@code fe}, W or b. */
+    private INDArray param(NetworkParameters.Spec s) {
+        String[] parts = s.name().split("\\.");
+        return graph.getLayer(parts[0]).getParam(parts[1].equals("weight") ? "W" : "b");
     }
 
     private static INDArray toNd(ImageTensor t) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * per-AU thresholds), and how it was made (strategy, settings, seed, data sizes).
  *
  * @param formatVersion model file format version
- * @param backend network backend, e.g. {@code dl4j}
+ * @param engine network engine the model was trained with, e.g. {@code libtorch} or {@code dl4j}
  * @param network shape of the network
  * @param auCodes FACS numbers of the AU outputs, in output order
  * @param expressionClasses expression labels of the FE outputs, in output order
@@ -27,13 +27,16 @@ import java.util.Map;
  * @param thresholds per-AU decision thresholds tuned on the meta split
  * @param auPositiveWeights per-AU positive weights of the AU loss, or null
  */
-public record ModelHeader(int formatVersion, String backend, NetworkConfig network, int[] auCodes,
+public record ModelHeader(int formatVersion, String engine, NetworkConfig network, int[] auCodes,
     List<String> expressionClasses, Normalisation normalisation, String alignmentTemplate, String strategy,
     Map<String, Object> settings, long seed, int auTrainSize, int expressionTrainSize, int metaSplitSize,
     double[] thresholds, double[] auPositiveWeights) {
 
-    /** The model file format this code writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The model file format this code writes and the newest it reads. 1: DL4J's own network file,
+     * key {@code backend}; 2: engine-neutral named parameter tensors, key {@code engine}.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public ModelHeader {
         if (auCodes.length != network.auCount() || expressionClasses.size() != network.expressionCount()
@@ -66,7 +69,7 @@ public record ModelHeader(int formatVersion, String backend, NetworkConfig netwo
 
     /** A copy with other thresholds. */
     public ModelHeader withThresholds(double[] t) {
-        return new ModelHeader(formatVersion, backend, network, auCodes, expressionClasses, normalisation,
+        return new ModelHeader(formatVersion, engine, network, auCodes, expressionClasses, normalisation,
             alignmentTemplate, strategy, settings, seed, auTrainSize, expressionTrainSize, metaSplitSize, t, auPositiveWeights);
     }
 
@@ -75,7 +78,7 @@ public record ModelHeader(int formatVersion, String backend, NetworkConfig netwo
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "mal-au-model");
         m.put("formatVersion", formatVersion);
-        m.put("backend", backend);
+        m.put("engine", engine);
         m.put("auCodes", toList(auCodes));
         m.put("auNames", java.util.Arrays.stream(auCodes).mapToObj(org.malau.data.AuLabels::columnName).toList());
         m.put("expressionClasses", expressionClasses);
@@ -116,7 +119,7 @@ public record ModelHeader(int formatVersion, String backend, NetworkConfig netwo
         Map<String, Object> norm = (Map<String, Object>) m.get("normalisation");
         Map<String, Object> sizes = (Map<String, Object>) m.get("dataSizes");
         List<Object> pw = (List<Object>) m.get("auPositiveWeights");
-        return new ModelHeader(num(m.get("formatVersion")).intValue(), (String) m.get("backend"), config, codes, classes,
+        return new ModelHeader(num(m.get("formatVersion")).intValue(), (String) (m.containsKey("engine") ? m.get("engine") : m.get("backend")), config, codes, classes,
             new Normalisation((String) norm.get("mode"), num(norm.get("mean")).doubleValue(), num(norm.get("std")).doubleValue()),
             (String) m.get("alignmentTemplate"), (String) m.get("strategy"), (Map<String, Object>) m.get("settings"),
             num(m.get("seed")).longValue(), num(sizes.get("auTrain")).intValue(), num(sizes.get("expressionTrain")).intValue(),

@@ -1,19 +1,18 @@
 package org.malau.model;
 
-import java.io.IOException;
-import java.io.OutputStream;
-
 /**
  * The shared-backbone network with an AU head and an expression head, seen through the few
  * operations the training strategies need, so that the strategies do not depend on the deep
- * learning library (a LibTorch backend can implement this later).
+ * learning library. Engines ({@link NetworkEngine}) implement it: DL4J and LibTorch.
  * <p>
  * Parameters theta are one flat float vector; gradients come in the same order. Optimisers live
- * outside, in plain Java, and move theta through {@link #addToParameters}.
+ * outside, in plain Java, and move theta through {@link #addToParameters}. The flat order is the
+ * engine's own; {@link #namedParameters()} gives theta in the engine-neutral layout that model
+ * files store.
  */
 public interface MultiTaskNetwork {
-    /** Name of the backend stored in model files, e.g. {@code dl4j}. */
-    String backend();
+    /** Name of the engine stored in model files, e.g. {@code libtorch} or {@code dl4j}. */
+    String engine();
 
     NetworkConfig config();
 
@@ -74,6 +73,28 @@ public interface MultiTaskNetwork {
     /** Sets the per-AU positive weights of the AU loss (null = all 1). */
     void setAuPositiveWeights(double[] weights);
 
-    /** Writes the network (structure and theta) in the backend's own format. */
-    void write(OutputStream out) throws IOException;
+    /** theta in the engine-neutral layout. */
+    NetworkParameters namedParameters();
+
+    /** Replaces theta by {@code parameters}, which must have this network's layout. */
+    void setNamedParameters(NetworkParameters parameters);
+
+    /** Whether {@link #directionalDerivatives} is available (an engine that can differentiate a gradient). */
+    default boolean exactDirectionalDerivatives() {
+        return false;
+    }
+
+    /**
+     * d_s = v . grad_theta l_s(theta) for every sample of {@code batch} and each of its two losses,
+     * exactly (no finite difference). When {@code batch} is the very batch of the latest
+     * {@link #backward} and theta has not changed since, an engine may reuse that pass and
+     * {@link #backwardAgain} stays available; otherwise that pass is forgotten.
+     *
+     * @param v a direction in this network's flat theta order
+     * @throws UnsupportedOperationException when {@link #exactDirectionalDerivatives()} is false
+     */
+    default SampleLosses directionalDerivatives(LabelledBatch batch, float[] v) {
+        throw new UnsupportedOperationException("the " + engine() + " engine cannot differentiate a gradient;"
+            + " use a finite difference (meta difference 'forward' or 'central')");
+    }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -93,6 +92,61 @@ public final class RuntimeSelfCheck {
     }
 
     /**
+     * Trains the project's own multi-task network on {@code engine} for {@code steps} Adam steps on a
+     * separable toy problem (AU j switches on a bright quadrant j of a 16x16 image; the expression
+     * class shifts the lower half's brightness) and returns the mean AU loss before each step and
+     * after the last; then predicts the training images once, so that inference runs too.
+     *
+     * @throws IllegalStateException with the reason when the engine cannot load here
+     */
+    public static double[] trainNetwork(String engine, int steps, long seed) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, was " + steps);
+        }
+        org.malau.model.NetworkEngine e = org.malau.model.NetworkEngines.byName(engine);
+        String why = e.unavailableReason();
+        if (why != null) {
+            throw new IllegalStateException(e.name() + " is not available: " + why);
+        }
+        int size = 16;
+        int n = 32;
+        org.malau.model.MultiTaskNetwork net = e.create(new org.malau.model.NetworkConfig(size, 1, new int[] {4, 8}, 16, 4, 3),
+            seed);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] px = new float[n * size * size];
+        byte[][] au = new byte[n][4];
+        int[] fe = new int[n];
+        for (int s = 0; s < n; s++) {
+            fe[s] = random.nextInt(3);
+            for (int j = 0; j < 4; j++) {
+                au[s][j] = (byte) random.nextInt(2);
+            }
+            for (int i = 0; i < size * size; i++) {
+                int row = i / size;
+                int quadrant = (row / 8) * 2 + (i % size) / 8;
+                px[s * size * size + i] = (float) (0.2 * (random.nextDouble() - 0.5) + (row >= 8 ? 0.3 * (fe[s] - 1) : 0)
+                    + au[s][quadrant]);
+            }
+        }
+        org.malau.model.LabelledBatch batch = new org.malau.model.LabelledBatch(
+            new org.malau.model.ImageTensor(n, 1, size, size, px), au, fe);
+        org.malau.train.StrategyContext context = new org.malau.train.StrategyContext(net,
+            new org.malau.train.AdamThetaOptimizer(net.parameterCount()));
+        context.setLearningRate(0.01);
+        org.malau.train.TrainingStrategy mtl = new org.malau.train.FixedMultiTaskStrategy(1);
+        double[] losses = new double[steps + 1];
+        for (int i = 0; i < steps; i++) {
+            losses[i] = mtl.iterate(context, new org.malau.train.IterationBatches(batch, batch, null)).auLoss();
+        }
+        losses[steps] = java.util.Arrays.stream(net.losses(batch).au()).average().orElse(Double.NaN);
+        float[][] p = net.forward(batch.images(), false).auProbabilities();
+        if (p.length != n || !Float.isFinite(p[0][0])) {
+            throw new IllegalStateException(e.name() + " predicted no finite probabilities");
+        }
+        return losses;
+    }
+
+    /**
      * Detects frontal faces with OpenCV's Haar cascade {@code frontalface_alt2}.
      *
      * @return face boxes as {x, y, width, height} in image pixels
@@ -104,12 +158,13 @@ public final class RuntimeSelfCheck {
         }
         NativeRuntime.ensureOpenCv();
         CascadeClassifier cascade = loadFrontalFaceCascade();
-        Mat colour = opencv_imgcodecs.imread(image.toString());
-        if (colour.empty()) {
-            throw new IOException("OpenCV could not decode image file " + image);
-        }
         Mat grey = new Mat();
-        opencv_imgproc.cvtColor(colour, grey, opencv_imgproc.COLOR_BGR2GRAY);
+        // Through the engine's decoder: its pixel budget refuses a huge image from its header instead of exhausting memory.
+        try (org.malau.face.DecodedImage decoded = new org.malau.face.ImageDecoder().decode(image)) {
+            opencv_imgproc.cvtColor(decoded.bgr(), grey, opencv_imgproc.COLOR_BGR2GRAY);
+        } catch (org.malau.face.UnreadableImageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         opencv_imgproc.equalizeHist(grey, grey);
         int minSide = Math.max(24, Math.min(grey.cols(), grey.rows()) / 10);
         RectVector faces = new RectVector();

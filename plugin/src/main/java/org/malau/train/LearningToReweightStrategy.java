@@ -14,10 +14,25 @@ import org.malau.model.WeightedGradient;
  * sum_s eps_s l_s equals theta, so {@code -dL_val/deps_s = alpha * v . grad l_s(theta)} with
  * {@code v = grad L_val(theta)}. The weights are {@code max(v . grad l_s, 0)} normalised to sum 1
  * over B_AU and B_FE together (alpha cancels); all 0 when every derivative is negative, as in the
- * paper. The directional derivatives come from the same finite difference MAL uses.
+ * paper. The directional derivatives come from MAL.md's central difference, or exactly on engines
+ * that can differentiate a gradient ({@link MetaDifference#EXACT}).
  */
 public final class LearningToReweightStrategy implements TrainingStrategy {
     public static final String NAME = "l2rw";
+    private final MetaDifference difference;
+
+    /** With the central difference. */
+    public LearningToReweightStrategy() {
+        this(MetaDifference.CENTRAL);
+    }
+
+    /**
+     * @param difference {@link MetaDifference#EXACT} for exact derivatives; the finite differences
+     *     both take the central one (there are no losses at theta to reuse here)
+     */
+    public LearningToReweightStrategy(MetaDifference difference) {
+        this.difference = difference;
+    }
 
     @Override
     public String name() {
@@ -44,7 +59,8 @@ public final class LearningToReweightStrategy implements TrainingStrategy {
         int k = val.size();
         float[] theta = net.parameters();
         WeightedGradient vg = net.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
-        SampleLosses d = DirectionalDerivatives.centralDifference(net, theta, all, vg.gradient());
+        SampleLosses d = difference == MetaDifference.EXACT ? net.directionalDerivatives(all, vg.gradient())
+            : DirectionalDerivatives.centralDifference(net, theta, all, vg.gradient());
         double[] influence = BatchStats.ownTask(d, n);
         double[] wa = new double[n + m];
         double[] we = new double[n + m];
@@ -72,6 +88,6 @@ public final class LearningToReweightStrategy implements TrainingStrategy {
 
     @Override
     public Map<String, Object> settings() {
-        return Map.of();
+        return Map.of("metaDifference", difference == MetaDifference.EXACT ? MetaDifference.EXACT.id() : MetaDifference.CENTRAL.id());
     }
 }

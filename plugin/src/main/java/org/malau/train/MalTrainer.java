@@ -12,12 +12,13 @@ import org.malau.eval.ExpressionScores;
 import org.malau.eval.RocAuc;
 import org.malau.eval.ThresholdTuner;
 import org.malau.meta.MetaWeightNet;
-import org.malau.model.Dl4jMultiTaskNetwork;
 import org.malau.model.LabelledBatch;
 import org.malau.model.MalModel;
 import org.malau.model.ModelHeader;
 import org.malau.model.MultiTaskNetwork;
 import org.malau.model.NetworkConfig;
+import org.malau.model.NetworkEngine;
+import org.malau.model.NetworkEngines;
 
 /**
  * Trains an AU detector with one of the strategies: configuration and data in, {@link MalModel}
@@ -89,8 +90,14 @@ public final class MalTrainer {
         TrainingListener listener, CancellationCheck cancel) throws IOException, TrainingCancelledException {
         int[] auCodes = au.auCodes();
         List<Expression> classes = expressionClasses(au, fe);
-        MultiTaskNetwork net = Dl4jMultiTaskNetwork.create(new NetworkConfig(config.inputSize(), config.channels(),
+        NetworkEngine engine = NetworkEngines.usable(config.engine(), listener::warning);
+        MultiTaskNetwork net = engine.create(new NetworkConfig(config.inputSize(), config.channels(),
             config.convChannels(), config.featureSize(), auCodes.length, classes.size()), config.seed());
+        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
+            && (config.strategy().equals(MetaAuxiliaryStrategy.NAME) || config.strategy().equals(LearningToReweightStrategy.NAME))) {
+            throw new IllegalArgumentException("meta difference 'exact' needs an engine that can differentiate a gradient;"
+                + " the " + engine.name() + " engine cannot: choose 'forward' or 'central', or the " + NetworkEngines.LIBTORCH + " engine");
+        }
         TrainingStrategy strategy = Strategies.create(config, config.featureSize(), classes.size());
 
         if (split.warning() != null) {
@@ -132,7 +139,7 @@ public final class MalTrainer {
         Cursor valCursor = new Cursor(meta, new SplittableRandom(config.seed() * 31 + 11));
         List<EpochRecord> history = new ArrayList<>();
         float[] bestTheta = null;
-        MetaWeightNet bestMeta = null;
+        Object bestState = null;
         double bestF1 = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         int iteration = 0;
@@ -217,20 +224,20 @@ public final class MalTrainer {
                 bestF1 = score;
                 bestEpoch = epoch;
                 bestTheta = net.parameters();
-                bestMeta = strategy instanceof MetaAuxiliaryStrategy m ? m.metaNet().copy() : null;
+                bestState = strategy.saveState();
             }
             if (config.patience() > 0 && meta.length > 0 && epoch - bestEpoch >= config.patience()) {
                 listener.warning("early stop after epoch " + epoch + ": no better meta-split AU F1 since epoch " + bestEpoch);
                 break;
             }
         }
-        MetaWeightNet finalMeta = strategy instanceof MetaAuxiliaryStrategy m ? m.metaNet() : null;
         if (bestTheta != null) {
             net.setParameters(bestTheta);
-            if (bestMeta != null) {
-                finalMeta = bestMeta;
+            if (bestState != null) {
+                strategy.restoreState(bestState);
             }
         }
+        MetaWeightNet finalMeta = strategy.metaNet();
         double[] thresholds = half(auCodes.length);
         AuDetectionScores metaScores = null;
         if (meta.length > 0) {
@@ -245,7 +252,9 @@ public final class MalTrainer {
         settings.put("iterations", iteration);
         settings.put("metaSplitSubjectDisjoint", split.subjectDisjoint());
         settings.put("metaSplit", metaGiven ? "given" : "fraction");
-        ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.backend(), net.config(), auCodes,
+        settings.put("engine", engine.name());
+        settings.put("engineLibrary", engine.description());
+        ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.engine(), net.config(), auCodes,
             classes.stream().map(Expression::label).toList(), config.normalisation(), "", strategy.name(), settings,
             config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());
         MalModel model = new MalModel(header, net, finalMeta);

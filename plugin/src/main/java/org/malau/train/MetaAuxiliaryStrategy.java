@@ -17,8 +17,8 @@ import org.malau.model.WeightedGradient;
  * virtual step. One iteration, exactly as MAL.md describes it:
  * <ol>
  * <li>meta-train: w = psi(f), g = grad_theta L_total(theta, psi), theta* = theta - alpha g;</li>
- * <li>meta-test: v = grad_theta L_val(theta*); d_s = v . grad l_s(theta) by the central finite
- * difference of {@link DirectionalDerivatives}; dL_val/dw_s = -alpha c_s d_s; backprop through
+ * <li>meta-test: v = grad_theta L_val(theta*); d_s = v . grad l_s(theta) by a finite difference
+ * ({@link DirectionalDerivatives}) or exactly ({@link MetaDifference}); dL_val/dw_s = -alpha c_s d_s; backprop through
  * psi alone and take one Adam step of rate beta on psi;</li>
  * <li>base learning: w = psi_new(f), real optimiser step on grad_theta L_total(theta, psi_new).</li>
  * </ol>
@@ -35,7 +35,7 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
     private final double virtualStep;
     private final double metaRate;
     private final int metaInterval;
-    private final boolean forwardDifference;
+    private final MetaDifference difference;
     private int iteration;
     /**
      * A second copy of the network for the virtual and probing parameters, so that the real
@@ -58,17 +58,18 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
      *     multi-task step (ours; 1 = every iteration, exactly as MAL.md)
      */
     public MetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval) {
-        this(metaNet, virtualStep, metaRate, metaInterval, false);
+        this(metaNet, virtualStep, metaRate, metaInterval, MetaDifference.CENTRAL);
     }
 
     /**
-     * @param forwardDifference take d_s by the one-sided difference of
-     *     {@link DirectionalDerivatives#forwardDifference}, reusing step 1's losses: one forward pass
-     *     less per iteration (ours; false = the central difference of MAL.md)
+     * @param difference how d_s is taken: MAL.md's central difference, the one-sided difference of
+     *     {@link DirectionalDerivatives#forwardDifference} reusing step 1's losses (one forward pass
+     *     less), or exactly by double backward on engines that can ({@link MultiTaskNetwork#directionalDerivatives},
+     *     reusing step 1's forward pass)
      */
     public MetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
-        boolean forwardDifference) {
-        this.forwardDifference = forwardDifference;
+        MetaDifference difference) {
+        this.difference = difference;
         if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1) {
             throw new IllegalArgumentException("MAL needs positive alpha and beta and a meta interval >= 1, got "
                 + virtualStep + ", " + metaRate + " and " + metaInterval);
@@ -81,8 +82,19 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
     }
 
     /** psi as it is now. */
+    @Override
     public MetaWeightNet metaNet() {
         return metaNet;
+    }
+
+    @Override
+    public Object saveState() {
+        return metaNet.copy();
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        metaNet.setParameters(((MetaWeightNet) state).parameters());
     }
 
     @Override
@@ -141,7 +153,13 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         if (probe == null) {
             probe = net.copy();
         }
-        MetaTest test = metaTest(probe, theta, g.gradient(), virtualStep, all, val, c, n, forwardDifference ? g.losses() : null);
+        MultiTaskNetwork p = probe;
+        MetaTest test = metaTest(p, theta, g.gradient(), virtualStep, val, c, n, switch (difference) {
+            case CENTRAL -> v -> DirectionalDerivatives.centralDifference(p, theta, all, v);
+            case FORWARD -> v -> DirectionalDerivatives.forwardDifference(p, theta, all, v, g.losses());
+            // the real network still holds step 1's forward pass of this batch at theta
+            case EXACT -> v -> net.directionalDerivatives(all, v);
+        });
         double[] dLdw = test.dLossDWeight();
         metaNet.addToParameters(metaOptimizer.step(metaNet.gradient(pass[0], dLdw), metaRate), 1);
 
@@ -164,16 +182,16 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
 
     /**
      * Steps 1b and 2 of MAL on {@code probe}: theta* = theta - alpha g, v = grad L_val(theta*),
-     * d_s = v . grad l_s(theta) by central difference, dL_val/dw_s = -alpha c_s d_s. Leaves
+     * d_s = v . grad l_s(theta) from {@code derivatives}, dL_val/dw_s = -alpha c_s d_s. Leaves
      * {@code probe} at theta.
      *
      * @param g gradient of the weighted training loss at theta
      * @param c per sample its normaliser (1/n or 1/m)
-     * @param n number of AU samples at the front of {@code all}
-     * @param lossesAtTheta step 1's per-sample losses for the one-sided difference, null for the central one
+     * @param n number of AU samples at the front of the combined batch
+     * @param derivatives v -> d_s of every sample of the combined batch at theta
      */
-    static MetaTest metaTest(MultiTaskNetwork probe, float[] theta, float[] g, double alpha, LabelledBatch all,
-        LabelledBatch val, double[] c, int n, SampleLosses lossesAtTheta) {
+    static MetaTest metaTest(MultiTaskNetwork probe, float[] theta, float[] g, double alpha, LabelledBatch val,
+        double[] c, int n, java.util.function.Function<float[], SampleLosses> derivatives) {
         int k = val.size();
         float[] virtual = theta.clone();
         for (int i = 0; i < virtual.length; i++) {
@@ -182,8 +200,7 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         probe.setParameters(virtual);
         WeightedGradient vg = probe.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
         probe.setParameters(theta);
-        SampleLosses d = lossesAtTheta == null ? DirectionalDerivatives.centralDifference(probe, theta, all, vg.gradient())
-            : DirectionalDerivatives.forwardDifference(probe, theta, all, vg.gradient(), lossesAtTheta);
+        SampleLosses d = derivatives.apply(vg.gradient());
         double[] dLdw = BatchStats.ownTask(d, n);
         for (int s = 0; s < dLdw.length; s++) {
             dLdw[s] *= -alpha * c[s];
@@ -212,7 +229,7 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         m.put("metaHidden", metaNet.hiddenSize());
         m.put("metaInterval", metaInterval);
         m.put("metaInputs", metaNet.inputs().spec());
-        m.put("metaDifference", forwardDifference ? "forward" : "central");
+        m.put("metaDifference", difference.id());
         return m;
     }
 }

@@ -30,11 +30,11 @@ public final class Strategies {
             case AuOnlyStrategy.NAME -> new AuOnlyStrategy();
             case FixedMultiTaskStrategy.NAME -> new FixedMultiTaskStrategy(config.lambda());
             case UncertaintyStrategy.NAME -> new UncertaintyStrategy();
-            case LearningToReweightStrategy.NAME -> new LearningToReweightStrategy();
+            case LearningToReweightStrategy.NAME -> new LearningToReweightStrategy(MetaDifference.of(config.metaDifference()));
             case MetaAuxiliaryStrategy.NAME -> new MetaAuxiliaryStrategy(
                 MetaWeightNet.create(featureSize, config.metaHidden(),
                     MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval(),
-                config.metaDifference().equals("forward"));
+                MetaDifference.of(config.metaDifference()));
             default -> throw new IllegalArgumentException("unknown strategy '" + config.strategy() + "'");
         };
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.malau.meta.MetaInputs;
+import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 
 /**
@@ -20,6 +21,7 @@ public final class TrainingConfig {
     private final int metaInterval;
     private final String metaInputs;
     private final String metaDifference;
+    private final String engine;
     private final long seed;
     private final int epochs;
     private final int maxIterations;
@@ -40,7 +42,7 @@ public final class TrainingConfig {
     private final int prefetch;
 
     /** The values {@link Builder#metaDifference} accepts. */
-    public static final List<String> META_DIFFERENCES = List.of("central", "forward");
+    public static final List<String> META_DIFFERENCES = MetaDifference.ids();
 
     private TrainingConfig(Builder b) {
         strategy = Strategies.checkName(b.strategy);
@@ -51,10 +53,10 @@ public final class TrainingConfig {
         metaInterval = positive("meta interval", b.metaInterval);
         MetaInputs.parse(b.metaInputs, 1);
         metaInputs = b.metaInputs;
-        if (!META_DIFFERENCES.contains(b.metaDifference)) {
-            throw new IllegalArgumentException("meta difference must be one of " + META_DIFFERENCES + ", was '" + b.metaDifference + "'");
-        }
+        MetaDifference.of(b.metaDifference);
         metaDifference = b.metaDifference;
+        NetworkEngines.byName(b.engine);
+        engine = b.engine;
         seed = b.seed;
         epochs = positive("epochs", b.epochs);
         if (b.maxIterations < 0) {
@@ -107,6 +109,7 @@ public final class TrainingConfig {
         b.metaInterval = metaInterval;
         b.metaInputs = metaInputs;
         b.metaDifference = metaDifference;
+        b.engine = engine;
         b.seed = seed;
         b.epochs = epochs;
         b.maxIterations = maxIterations;
@@ -138,6 +141,8 @@ public final class TrainingConfig {
     public String metaInputs() { return metaInputs; }
     /** How MAL takes the directional derivatives: {@code central} or {@code forward}. */
     public String metaDifference() { return metaDifference; }
+    /** The network engine to train with, a {@link NetworkEngines} name. */
+    public String engine() { return engine; }
     public long seed() { return seed; }
     public int epochs() { return epochs; }
     public int maxIterations() { return maxIterations; }
@@ -167,6 +172,7 @@ public final class TrainingConfig {
         m.put("metaInterval", metaInterval);
         m.put("metaInputs", metaInputs);
         m.put("metaDifference", metaDifference);
+        m.put("engine", engine);
         m.put("epochs", epochs);
         m.put("maxIterations", maxIterations);
         m.put("auBatch", auBatch);
@@ -196,6 +202,7 @@ public final class TrainingConfig {
         private int metaInterval = 1;
         private String metaInputs = "features";
         private String metaDifference = "forward";
+        private String engine = NetworkEngines.DEFAULT;
         private long seed = 1;
         private int epochs = 10;
         private int maxIterations = 0;
@@ -237,6 +244,8 @@ public final class TrainingConfig {
          * to 2.4 times a multi-task step (bench/MalSpeedBench).
          */
         public Builder metaDifference(String v) { metaDifference = v; return this; }
+        /** {@code libtorch} (default) or {@code dl4j}, see {@link NetworkEngines}. */
+        public Builder engine(String v) { engine = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         /** Passes over the AU training part (default 10). */
         public Builder epochs(int v) { epochs = v; return this; }

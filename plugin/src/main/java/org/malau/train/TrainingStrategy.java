@@ -2,6 +2,8 @@ package org.malau.train;
 
 import java.util.Map;
 
+import org.malau.meta.MetaWeightNet;
+
 /**
  * One way of combining the AU task and the auxiliary expression task; selectable by
  * {@link #name()} ({@code au-only}, {@code mtl}, {@code uncertainty}, {@code l2rw}, {@code mal}).
@@ -21,4 +23,21 @@ public interface TrainingStrategy {
 
     /** Strategy settings and learned scalars for the model header, e.g. {@code lambda}. */
     Map<String, Object> settings();
+
+    /**
+     * A copy of what the strategy has learned so far (the meta net, log-variances), for
+     * {@link #restoreState}, e.g. at the epoch the trainer keeps; null when it learns nothing.
+     */
+    default Object saveState() {
+        return null;
+    }
+
+    /** Returns to a state {@link #saveState} gave. */
+    default void restoreState(Object state) {
+    }
+
+    /** The meta net to store with the model, or null when the strategy has none. */
+    default MetaWeightNet metaNet() {
+        return null;
+    }
 }

@@ -55,6 +55,16 @@ public final class UncertaintyStrategy implements TrainingStrategy {
     }
 
     @Override
+    public Object saveState() {
+        return logVariance.clone();
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        System.arraycopy((double[]) state, 0, logVariance, 0, logVariance.length);
+    }
+
+    @Override
     public Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("logVarianceAu", logVariance[0]);

@@ -1,7 +1,6 @@
 package org.malau.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -73,14 +72,18 @@ class TrainPredictScoreCommandTest {
     }
 
     @Test
-    void badArgumentsAreUsageErrors() {
-        PrintStream nul = new PrintStream(new ByteArrayOutputStream());
-        assertThrows(UsageException.class, () -> new TrainCommand().run(List.of("--au", "a.csv"), nul, nul));
-        assertThrows(UsageException.class, () -> new TrainCommand().run(
-            List.of("--au", "a.csv", "--out", "m.zip", "--strategy", "nope"), nul, nul));
-        assertThrows(UsageException.class, () -> new TrainCommand().run(
-            List.of("--au", "a.csv", "--out", "m.zip", "--epochs", "x"), nul, nul));
-        assertThrows(UsageException.class, () -> new PredictCommand().run(List.of("--model"), nul, nul));
-        assertThrows(UsageException.class, () -> new ScoreCommand().run(List.of("--pred", "p.csv"), nul, nul));
+    void badArgumentsAreUsageErrors() throws Exception {
+        assertUsageError("missing required option --out", new TrainCommand(), "--au", "a.csv");
+        assertUsageError("unknown strategy 'nope'", new TrainCommand(), "--au", "a.csv", "--out", "m.zip", "--strategy", "nope");
+        assertUsageError("--epochs expects an integer, got 'x'", new TrainCommand(), "--au", "a.csv", "--out", "m.zip", "--epochs", "x");
+        assertUsageError("--model expects a value", new PredictCommand(), "--model");
+        assertUsageError("missing required option --truth", new ScoreCommand(), "--pred", "p.csv");
+    }
+
+    private static void assertUsageError(String expected, Command c, String... args) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(2, c.run(List.of(args), ps, ps), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(expected), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -27,10 +27,10 @@ class ModelFileHeaderTest {
     @BeforeAll
     static void writeModel() throws Exception {
         final NetworkConfig c = TinyFaces.network();
-        final ModelHeader h = new ModelHeader(ModelHeader.FORMAT_VERSION, "dl4j", c, new int[] {1, 2, 4, 6},
+        final ModelHeader h = new ModelHeader(ModelHeader.FORMAT_VERSION, "libtorch", c, new int[] {1, 2, 4, 6},
             List.of("neutral", "happiness", "sadness"), Normalisation.perImage(), "", "mal", Map.of("alpha", 0.1), 7,
             10, 5, 2, new double[] {0.3, 0.5, 0.5, 0.7}, null);
-        s_model = new MalModel(h, Dl4jMultiTaskNetwork.create(c, 7), null);
+        s_model = new MalModel(h, TorchMultiTaskNetwork.create(c, 7), null);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         ModelFile.write(s_model, out);
         s_file = out.toByteArray();
@@ -48,13 +48,34 @@ class ModelFileHeaderTest {
 
     @Test
     void theNetworkIsNeitherReadNorChecked() throws Exception {
-        // a file cut right after its header entry: a full read says truncated, the header read does not need more
-        final int cut = endOfFirstEntry(s_file);
-        final byte[] headerOnly = Arrays.copyOf(s_file, cut);
+        // the file cut before its parameters: a full read says truncated, the header read needs only the header and
+        // its checksum, the first two entries
+        final byte[] headerOnly = Arrays.copyOf(s_file, localHeader(s_file, 2));
         assertEquals("mal", ModelFile.readHeader(new ByteArrayInputStream(headerOnly), "cut.zip").strategy());
         final ModelFormatException e = assertThrows(ModelFormatException.class,
             () -> ModelFile.read(new ByteArrayInputStream(headerOnly), "cut.zip"));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void aChangedHeaderIsFoundByItsChecksum() throws Exception {
+        // the header says another strategy, its checksum is the written one's
+        final ByteArrayOutputStream changed = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(s_file));
+                ZipOutputStream out = new ZipOutputStream(changed)) {
+            for (ZipEntry z = in.getNextEntry(); z != null; z = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                if (z.getName().equals(ModelFile.HEADER)) {
+                    data = new String(data, StandardCharsets.UTF_8).replace("\"mal\"", "\"mtl\"")
+                        .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(z.getName()));
+                out.write(data);
+            }
+        }
+        final ModelFormatException e = assertThrows(ModelFormatException.class,
+            () -> ModelFile.readHeader(new ByteArrayInputStream(changed.toByteArray()), "changed.zip"));
+        assertTrue(e.getMessage().contains("corrupted"), e.getMessage());
     }
 
     @Test
@@ -90,13 +111,14 @@ class ModelFileHeaderTest {
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
     }
 
-    /** Offset just past the first entry's data (the next local header's signature PK\3\4). */
-    private static int endOfFirstEntry(final byte[] zip) {
-        for (int i = 4; i < zip.length - 3; i++) {
-            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4) {
+    /** Offset of the local header of the zip's entry number {@code k} (0 is the first, at offset 0). */
+    private static int localHeader(final byte[] zip, final int k) {
+        int seen = 0;
+        for (int i = 0; i < zip.length - 3; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4 && seen++ == k) {
                 return i;
             }
         }
-        throw new AssertionError("the model zip has one entry only");
+        throw new AssertionError("the model zip has fewer than " + (k + 1) + " entries");
     }
 }

@@ -45,6 +45,7 @@ import org.malau.face.FaceSelection;
 import org.malau.face.ImageAlignment;
 import org.malau.face.Landmarks;
 import org.malau.face.PixelPoint;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
 
 /**
@@ -337,6 +338,11 @@ public class FaceAlignerNodeModel extends NodeModel {
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
         final Resolved r = resolve(inData[0].getDataTableSpec());
         final BufferedDataContainer out = exec.createDataContainer(r.outSpec());
         final Map<AlignStatus, Integer> statuses = new EnumMap<>(AlignStatus.class);
@@ -453,7 +459,8 @@ public class FaceAlignerNodeModel extends NodeModel {
             return new RowInput(a, fallback);
         } catch (RuntimeException e) {
             // the engine reports bad images as UNREADABLE itself; this catches what it did not foresee
-            return new RowInput(unreadable(name, e.toString()), fallback);
+            return new RowInput(unreadable(name, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
+                fallback);
         }
     }
 

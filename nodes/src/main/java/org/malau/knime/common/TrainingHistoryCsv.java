@@ -1,13 +1,19 @@
 package org.malau.knime.common;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.malau.io.CsvInput;
+import org.malau.io.CsvOutput;
 import org.malau.train.EpochRecord;
 
 /**
  * The training history (one {@link EpochRecord} per epoch) as the nodes show and keep it: the column names of the
- * learner's history table and views, and a lossless CSV form for the learner's internals and the MAL model port.
+ * learner's history table and views, and a lossless CSV form (the engine's Commons CSV dialect) for the learner's
+ * internals and the MAL model port.
  */
 public final class TrainingHistoryCsv {
     /** Column names, in {@link EpochRecord} order. */
@@ -25,46 +31,46 @@ public final class TrainingHistoryCsv {
             e.meanAuWeight(), e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
     }
 
-    /** @return the header line and one line per epoch; NaN is an empty field, doubles keep every digit */
-    public static List<String> lines(final List<EpochRecord> history) {
-        final List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", COLUMNS));
+    /**
+     * Writes the header and one row per epoch, NaN as an empty field and doubles with every digit; {@code out} is
+     * flushed, not closed.
+     */
+    public static void write(final List<EpochRecord> history, final Writer out) throws IOException {
+        final CsvOutput csv = new CsvOutput(out);
+        csv.row((Object[])COLUMNS);
         for (final EpochRecord e : history) {
-            final double[] v = values(e);
-            final StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < v.length; k++) {
-                sb.append(k == 0 ? "" : ",").append(Double.isNaN(v[k]) ? "" : Double.toString(v[k]));
+            final List<String> row = new ArrayList<>();
+            for (final double v : values(e)) {
+                row.add(Double.isNaN(v) ? "" : Double.toString(v));
             }
-            lines.add(sb.toString());
+            csv.row(row);
         }
-        return lines;
+        csv.flush();
     }
 
     /**
-     * @param lines what {@link #lines(List)} wrote
+     * @param in what {@link #write(List, Writer)} wrote
+     * @param name how messages call it
      * @return the records
-     * @throws IllegalArgumentException naming the line that is not a history line
+     * @throws IOException naming the source and line of a row that is not a history row
      */
-    public static List<EpochRecord> parse(final List<String> lines) {
+    public static List<EpochRecord> read(final Reader in, final String name) throws IOException {
         final List<EpochRecord> history = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            final String line = lines.get(n);
-            if (line.isEmpty() || line.startsWith(COLUMNS[0] + ",")) {
+        final CsvInput csv = CsvInput.of(in, name);
+        for (List<String> f = csv.next(); f != null; f = csv.next()) {
+            if (f.get(0).equals(COLUMNS[0])) {
                 continue;
             }
-            final String[] f = line.split(",", -1);
-            if (f.length != COLUMNS.length) {
-                throw new IllegalArgumentException("Training history line " + (n + 1) + " has " + f.length
-                    + " fields, expected " + COLUMNS.length + ": " + line);
+            if (f.size() != COLUMNS.length) {
+                throw csv.error("a training history row has " + COLUMNS.length + " fields, this one " + f.size());
             }
-            final double[] v = new double[f.length];
+            final double[] v = new double[f.size()];
             try {
-                for (int k = 0; k < f.length; k++) {
-                    v[k] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
+                for (int k = 0; k < f.size(); k++) {
+                    v[k] = f.get(k).isEmpty() ? Double.NaN : Double.parseDouble(f.get(k));
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Training history line " + (n + 1) + " holds no number: " + line,
-                    e);
+                throw csv.error("a training history row holds no number: " + f);
             }
             history.add(new EpochRecord((int)v[0], (int)v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
                 v[11], v[12], v[13]));

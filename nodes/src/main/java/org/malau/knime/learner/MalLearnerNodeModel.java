@@ -2,6 +2,8 @@ package org.malau.knime.learner;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,7 @@ import org.knime.core.node.port.PortType;
 import org.malau.data.AuLabels;
 import org.malau.data.Expression;
 import org.malau.knime.common.AuColumns;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.TrainingHistoryCsv;
@@ -389,6 +392,10 @@ public class MalLearnerNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inObjects, exec));
+    }
+
+    private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable auTable = (BufferedDataTable)inObjects[AU_PORT];
         final BufferedDataTable feTable = inObjects.length > FE_PORT ? (BufferedDataTable)inObjects[FE_PORT] : null;
         final BufferedDataTable metaTable =
@@ -596,16 +603,16 @@ public class MalLearnerNodeModel extends NodeModel {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try {
-            m_history.addAll(TrainingHistoryCsv.parse(Files.readAllLines(file, StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            m_history.addAll(TrainingHistoryCsv.read(in, file.toString()));
         }
     }
 
     @Override
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        Files.write(nodeInternDir.toPath().resolve(HISTORY_FILE), TrainingHistoryCsv.lines(m_history),
-            StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(nodeInternDir.toPath().resolve(HISTORY_FILE),
+            StandardCharsets.UTF_8)) {
+            TrainingHistoryCsv.write(m_history, out);
+        }
     }
 }

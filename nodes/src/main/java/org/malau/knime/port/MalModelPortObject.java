@@ -1,7 +1,9 @@
 package org.malau.knime.port;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -90,8 +92,10 @@ public final class MalModelPortObject implements PortObject {
             // the engine writes its model file straight into the port's entry and leaves the entry open for KNIME
             ModelFile.write(portObject.m_model, out);
             out.putNextEntry(new ZipEntry(HISTORY_ENTRY));
-            out.write(String.join("\n", TrainingHistoryCsv.lines(portObject.m_history))
-                .getBytes(StandardCharsets.UTF_8));
+            // flushed, not closed: KNIME closes the port's stream
+            final Writer history = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            TrainingHistoryCsv.write(portObject.m_history, history);
+            history.flush();
         }
 
         @Override
@@ -102,12 +106,8 @@ public final class MalModelPortObject implements PortObject {
             if (next == null || !HISTORY_ENTRY.equals(next.getName())) {
                 return new MalModelPortObject(model);
             }
-            try {
-                return new MalModelPortObject(model, TrainingHistoryCsv.parse(
-                    List.of(new String(((InputStream)in).readAllBytes(), StandardCharsets.UTF_8).split("\n"))));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("The MAL model port's training history is damaged: " + e.getMessage(), e);
-            }
+            return new MalModelPortObject(model, TrainingHistoryCsv.read(
+                new InputStreamReader(in, StandardCharsets.UTF_8), "the MAL model port's training history"));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.TrainingCurves;
 import org.malau.knime.common.TrainingHistoryCsv;
 import org.malau.model.ModelHeader;
+import org.malau.model.NetworkEngines;
 import org.malau.train.EpochRecord;
 
 /**
@@ -35,13 +36,12 @@ final class ModelViews {
     private ModelViews() {
     }
 
-    /** @return the readable name of a network engine id, e.g. {@code dl4j}; unknown ids as they are */
+    /** @return the readable name of a network engine id ({@link NetworkEngines}); unknown ids as they are */
     static String engineLabel(final String id) {
-        return switch (id == null ? "" : id.toLowerCase(Locale.ROOT)) {
-            case "dl4j" -> "DL4J (Deeplearning4j)";
-            case "libtorch", "torch", "pytorch" -> "LibTorch";
-            default -> id;
-        };
+        if (NetworkEngines.DL4J.equals(id)) {
+            return "DL4J (Deeplearning4j)";
+        }
+        return NetworkEngines.LIBTORCH.equals(id) ? "LibTorch" : id;
     }
 
     /** The model's header as a readable page. */
@@ -49,7 +49,7 @@ final class ModelViews {
         final StringBuilder html = new StringBuilder("<html><body style='font-family:sans-serif'>");
         html.append("<h2>MAL model</h2><table>");
         row(html, "Strategy", StrategyChoice.label(h.strategy()) + " (" + h.strategy() + ")");
-        row(html, "Network engine", engineLabel(h.backend()));
+        row(html, "Network engine", engineLabel(h.engine()) + " (" + h.engine() + ")");
         row(html, "Input", h.network().inputSize() + " x " + h.network().inputSize() + " pixels, "
             + (h.network().channels() == 1 ? "grayscale" : "color") + ", normalization " + h.normalisation().mode());
         row(html, "Network", "convolution channels " + java.util.Arrays.toString(h.network().convChannels())

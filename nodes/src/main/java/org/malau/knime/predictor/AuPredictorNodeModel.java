@@ -34,6 +34,7 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.util.UniqueNameGenerator;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.ImageCrops;
 import org.malau.knime.port.MalModelPortObject;
@@ -243,6 +244,10 @@ public class AuPredictorNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inObjects, exec));
+    }
+
+    private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final MalModelPortObject port = (MalModelPortObject)inObjects[0];
         final MalModel model = port.getModel();
         final MalModelPortObjectSpec ms = port.getSpec();

@@ -35,6 +35,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.data.AuLabels;
 import org.malau.eval.AuDetectionScores;
 import org.malau.knime.common.AuColumns;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.predictor.AuPredictorNodeModel;
 
@@ -288,6 +289,11 @@ public class AuScorerNodeModel extends NodeModel {
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         final BufferedDataTable in = inData[0];
         final DataTableSpec spec = in.getDataTableSpec();

@@ -29,6 +29,7 @@ import org.malau.data.synth.SynthConfig;
 import org.malau.data.synth.SynthFace;
 import org.malau.data.synth.SynthGenerator;
 import org.malau.data.synth.SynthSet;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
 /**
@@ -128,6 +129,11 @@ public class SyntheticFacesNodeModel extends NodeModel {
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         final SynthGenerator generator = new SynthGenerator(config());
         final int auFaces = generator.size(SynthSet.AU);

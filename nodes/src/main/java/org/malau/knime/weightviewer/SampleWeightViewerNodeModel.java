@@ -51,6 +51,7 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.malau.data.Corruption;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.ImageCrops;
 import org.malau.knime.common.WeightTable;
@@ -350,6 +351,10 @@ public class SampleWeightViewerNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inObjects, exec));
+    }
+
+    private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable in = (BufferedDataTable)inObjects[WEIGHT_PORT];
         final BufferedDataTable images =
             inObjects.length > IMAGE_PORT ? (BufferedDataTable)inObjects[IMAGE_PORT] : null;

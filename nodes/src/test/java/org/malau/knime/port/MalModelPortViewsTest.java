@@ -85,7 +85,9 @@ class MalModelPortViewsTest {
 
         final String page = text(views[0]);
         assertTrue(page.contains("AU only (au-only)"), page);
-        assertTrue(page.contains("DL4J (Deeplearning4j)") || page.contains(h.backend()), page);
+        assertTrue(page.contains(ModelViews.engineLabel(h.engine()) + " (" + h.engine() + ")"), page);
+        assertTrue(List.of("LibTorch", "DL4J (Deeplearning4j)").contains(ModelViews.engineLabel(h.engine())),
+            "the engines the extension has get a readable name: " + h.engine());
         assertTrue(page.contains("16 x 16 pixels, grayscale"), page);
         for (int j = 0; j < h.auCodes().length; j++) {
             final String au = String.format(Locale.ROOT, "AU%02d", h.auCodes()[j]);

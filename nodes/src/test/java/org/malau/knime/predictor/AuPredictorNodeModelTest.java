@@ -307,6 +307,24 @@ class AuPredictorNodeModelTest {
     }
 
     @Test
+    void aHugePngClaimIsAnUnreadableRowNotAnOutOfMemoryError(@TempDir final Path dir) throws Exception {
+        // A 1.5 MB file claiming 40000x40000, as in the issue.
+        final Path huge = NodeTesting.hugePngClaim(dir.resolve("huge.png"), 1_500_000);
+        final Path good = dir.resolve("good.png");
+        javax.imageio.ImageIO.write(s_faces.get(0).image(), "png", good.toFile());
+        final BufferedDataContainer c = exec().createDataContainer(new DataTableSpec(col("image", StringCell.TYPE)));
+        c.addRowToTable(new DefaultRow("good", new StringCell(good.toString())));
+        c.addRowToTable(new DefaultRow("huge", new StringCell(huge.toString())));
+        c.close();
+        final Probe m = new Probe();
+        final BufferedDataTable out = m.execute(s_model, c.getTable(), exec());
+        final List<DataRow> r = rows(out);
+        assertFalse(cell(out, r.get(0), "P (AU01=1)").isMissing());
+        assertTrue(cell(out, r.get(1), "P (AU01=1)").isMissing());
+        assertTrue(m.warning().contains("1 rows have an unreadable image"), m.warning());
+    }
+
+    @Test
     void cancelStopsBetweenBatches() throws Exception {
         final DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor();
         monitor.setExecuteCanceled();

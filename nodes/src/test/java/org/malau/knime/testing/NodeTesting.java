@@ -99,6 +99,22 @@ public final class NodeTesting {
         }
     }
 
+    /**
+     * Writes a PNG whose header claims 40000x40000 pixels (1.6 billion) followed by {@code padding} bytes of
+     * nothing: what the pixel budget must refuse from the header, before any pixel buffer exists.
+     */
+    public static Path hugePngClaim(final Path file, final int padding) {
+        final byte[] claim = new byte[33 + padding];
+        final byte[] head = {(byte)0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, (byte)0x9C, 0x40, 0, 0, (byte)0x9C, 0x40, 8, 2};
+        System.arraycopy(head, 0, claim, 0, head.length);
+        try {
+            return Files.write(file, claim);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** All rows of a table, in order. */
     public static List<DataRow> rows(final BufferedDataTable table) {
         final List<DataRow> rows = new ArrayList<>();

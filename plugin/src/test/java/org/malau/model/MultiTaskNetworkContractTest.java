@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.malau.data.AuLabels;
 
-class Dl4jMultiTaskNetworkTest {
+/** What every engine's {@link MultiTaskNetwork} must do; each test runs on both engines. */
+class MultiTaskNetworkContractTest {
+    static MultiTaskNetwork create(String engine, long seed) {
+        return NetworkEngines.byName(engine).create(TinyFaces.network(), seed);
+    }
 
-    @Test
-    void weightedBackwardEqualsWeightedSumOfPerSampleGradients() {
-        Dl4jMultiTaskNetwork net = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 3);
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorch", "dl4j"})
+    void weightedBackwardEqualsWeightedSumOfPerSampleGradients(String engine) {
+        MultiTaskNetwork net = create(engine, 3);
         LabelledBatch b = TinyFaces.batch(3, true, false, 1).concat(TinyFaces.batch(3, false, true, 2));
         double[] wa = {0.7, 0.1, 0.4, 0, 0, 0};
         double[] we = {0, 0, 0, 0.2, 0.9, 0.5};
@@ -37,9 +40,10 @@ class Dl4jMultiTaskNetworkTest {
         assertTrue(maxDiff < 1e-4 * maxAbs, "max difference " + maxDiff + " of max " + maxAbs);
     }
 
-    @Test
-    void unknownAuLabelsAreMaskedNotNegative() {
-        Dl4jMultiTaskNetwork net = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 3);
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorch", "dl4j"})
+    void unknownAuLabelsAreMaskedNotNegative(String engine) {
+        MultiTaskNetwork net = create(engine, 3);
         LabelledBatch b = TinyFaces.batch(4, true, false, 5);
         byte[][] none = new byte[4][TinyFaces.AUS];
         for (byte[] row : none) {
@@ -63,23 +67,51 @@ class Dl4jMultiTaskNetworkTest {
         assertFalse(java.util.Arrays.equals(gUnknown, gZero), "unknown must not be treated as absent");
     }
 
-    @Test
-    void sameSeedSameParametersAndRoundTrip() throws Exception {
-        Dl4jMultiTaskNetwork a = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 11);
-        Dl4jMultiTaskNetwork b = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 11);
-        Dl4jMultiTaskNetwork c = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 12);
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorch", "dl4j"})
+    void sameSeedSameParametersAndNamedParametersRoundTrip(String engine) {
+        MultiTaskNetwork a = create(engine, 11);
+        MultiTaskNetwork b = create(engine, 11);
+        MultiTaskNetwork c = create(engine, 12);
         assertArrayEquals(a.parameters(), b.parameters());
         assertFalse(java.util.Arrays.equals(a.parameters(), c.parameters()));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        a.write(bytes);
-        MultiTaskNetwork back = Dl4jMultiTaskNetwork.read(new ByteArrayInputStream(bytes.toByteArray()), a.config());
+        MultiTaskNetwork back = NetworkEngines.byName(engine).load(a.namedParameters());
+        assertArrayEquals(a.parameters(), back.parameters());
         LabelledBatch batch = TinyFaces.batch(2, true, true, 3);
         assertArrayEquals(a.forward(batch.images()).auLogits()[1], back.forward(batch.images()).auLogits()[1]);
     }
 
-    @Test
-    void inferenceLossesMatchTrainingModeLosses() {
-        Dl4jMultiTaskNetwork net = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 4);
+    /** Both engines draw their initial weights by the same rules: He-normal convolutions and features, N(0, 0.01) heads, zero biases. */
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorch", "dl4j"})
+    void initialisationFollowsTheSameRules(String engine) {
+        NetworkConfig config = NetworkConfig.defaults(12, 7);
+        NetworkParameters p = NetworkEngines.byName(engine).create(config, 5).namedParameters();
+        for (NetworkParameters.Spec s : NetworkParameters.layout(config)) {
+            float[] v = p.tensor(s.name());
+            double mean = 0;
+            double sq = 0;
+            for (float x : v) {
+                mean += x;
+                sq += (double) x * x;
+            }
+            mean /= v.length;
+            double sd = Math.sqrt(sq / v.length - mean * mean);
+            if (s.name().endsWith(".bias")) {
+                assertEquals(0, sq, 0, s + " must start at zero");
+                continue;
+            }
+            boolean head = s.name().startsWith("au.") || s.name().startsWith("fe.");
+            double expected = head ? 0.01 : Math.sqrt(2.0 / (s.size() / s.shape()[0]));
+            assertEquals(expected, sd, expected * (v.length > 1000 ? 0.08 : 0.35), engine + " " + s + " sd");
+            assertEquals(0, mean, 4 * expected / Math.sqrt(v.length), engine + " " + s + " mean");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorch", "dl4j"})
+    void inferenceLossesMatchTrainingModeLosses(String engine) {
+        MultiTaskNetwork net = create(engine, 4);
         LabelledBatch b = TinyFaces.batch(5, true, true, 9);
         SampleLosses inference = net.losses(b);
         SampleLosses training = net.backward(b, SampleWeights.uniform(b, 1, 1)).losses();
@@ -87,9 +119,10 @@ class Dl4jMultiTaskNetworkTest {
         assertArrayEquals(training.expression(), inference.expression(), 1e-6);
     }
 
-    @Test
-    void backwardAgainEqualsAFreshBackwardWithTheNewWeights() {
-        Dl4jMultiTaskNetwork net = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 8);
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorch", "dl4j"})
+    void backwardAgainEqualsAFreshBackwardWithTheNewWeights(String engine) {
+        MultiTaskNetwork net = create(engine, 8);
         LabelledBatch b = TinyFaces.batch(4, true, false, 1).concat(TinyFaces.batch(4, false, true, 2));
         SampleWeights first = SampleWeights.uniform(b, 0.25, 0.25);
         SampleWeights second = new SampleWeights(new double[] {0.1, 0.9, 0.3, 0.2, 0, 0, 0, 0},
@@ -100,7 +133,7 @@ class Dl4jMultiTaskNetworkTest {
         probe.losses(b);
         float[] again = net.backwardAgain(second).gradient();
         float[] twice = net.backwardAgain(second).gradient();
-        Dl4jMultiTaskNetwork fresh = Dl4jMultiTaskNetwork.create(TinyFaces.network(), 8);
+        MultiTaskNetwork fresh = create(engine, 8);
         float[] expected = fresh.backward(b, second).gradient();
         assertArrayEquals(expected, again, 1e-6f);
         assertArrayEquals(expected, twice, 1e-6f);
