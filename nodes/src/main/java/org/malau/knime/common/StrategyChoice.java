@@ -1,6 +1,5 @@
 package org.malau.knime.common;
 
-import org.knime.core.node.util.ButtonGroupEnumInterface;
 import org.malau.train.AuOnlyStrategy;
 import org.malau.train.FixedMultiTaskStrategy;
 import org.malau.train.LearningToReweightStrategy;
@@ -11,7 +10,7 @@ import org.malau.train.UncertaintyStrategy;
  * The training strategies as dialogs and views show them: a readable name and a tool tip, while settings and model
  * files keep the engine's id ({@code au-only}, {@code mtl}, {@code uncertainty}, {@code l2rw}, {@code mal}).
  */
-public enum StrategyChoice implements ButtonGroupEnumInterface {
+public enum StrategyChoice implements Choice {
     /** AU detection alone, the baseline without an auxiliary task. */
     AU_ONLY(AuOnlyStrategy.NAME, "AU only", "Trains AU detection alone; the expression table is not used"),
     /** Multi-task learning with fixed task weights. */
@@ -41,8 +40,19 @@ public enum StrategyChoice implements ButtonGroupEnumInterface {
     }
 
     /** @return the engine's id, stored in settings and model files */
+    @Override
     public String id() {
         return m_id;
+    }
+
+    @Override
+    public String text() {
+        return m_text;
+    }
+
+    @Override
+    public String toolTip() {
+        return m_toolTip;
     }
 
     /**
@@ -50,27 +60,8 @@ public enum StrategyChoice implements ButtonGroupEnumInterface {
      * @return its readable name, or the id itself for a strategy this version does not know
      */
     public static String label(final String id) {
-        for (final StrategyChoice c : values()) {
-            if (c.m_id.equals(id)) {
-                return c.m_text;
-            }
-        }
-        return id;
-    }
-
-    @Override
-    public String getText() {
-        return m_text;
-    }
-
-    @Override
-    public String getActionCommand() {
-        return m_id;
-    }
-
-    @Override
-    public String getToolTip() {
-        return m_toolTip;
+        final StrategyChoice c = Choice.byId(values(), id);
+        return c == null ? id : c.m_text;
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
-import org.knime.core.node.util.ButtonGroupEnumInterface;
 
 /**
  * The sample-weight table the MAL Learner writes and the Sample Weight Viewer reads (the engine's
@@ -45,7 +44,7 @@ public final class WeightTable {
     public static final int DEFAULT_MAX_COLUMNS = 100;
 
     /** The two layouts, stored by id. */
-    public enum Layout implements ButtonGroupEnumInterface {
+    public enum Layout implements Choice {
         /** One row per sample and epoch in which it was drawn. */
         LONG("long", "Long: one row per sample and epoch (columns epoch, weight)"),
         /** One row per sample, one weight column per shown epoch. */
@@ -60,9 +59,19 @@ public final class WeightTable {
             m_text = text;
         }
 
-        /** @return the id stored in the settings */
+        @Override
         public String id() {
             return m_id;
+        }
+
+        @Override
+        public String text() {
+            return m_text;
+        }
+
+        @Override
+        public String toolTip() {
+            return null;
         }
 
         /**
@@ -70,27 +79,7 @@ public final class WeightTable {
          * @return its layout, or null for an unknown id
          */
         public static Layout of(final String id) {
-            for (final Layout l : values()) {
-                if (l.m_id.equals(id)) {
-                    return l;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public String getText() {
-            return m_text;
-        }
-
-        @Override
-        public String getActionCommand() {
-            return m_id;
-        }
-
-        @Override
-        public String getToolTip() {
-            return null;
+            return Choice.byId(values(), id);
         }
 
         @Override

@@ -1,9 +1,9 @@
 package org.malau.knime.modelwriter;
 
-import org.knime.core.node.util.ButtonGroupEnumInterface;
+import org.malau.knime.common.Choice;
 
 /** What the MAL Model Writer does when the file exists, as KNIME's writers offer it; stored by id. */
-enum IfExists implements ButtonGroupEnumInterface {
+enum IfExists implements Choice {
     /** Stop with an error; the file stays. */
     FAIL("fail", "Fail", "Stop with an error and leave the existing file as it is"),
     /** Replace the file. */
@@ -23,33 +23,24 @@ enum IfExists implements ButtonGroupEnumInterface {
         m_toolTip = toolTip;
     }
 
-    String id() {
+    @Override
+    public String id() {
         return m_id;
     }
 
-    /** @return the policy of a stored id, or null for an unknown one */
-    static IfExists of(final String id) {
-        for (final IfExists p : values()) {
-            if (p.m_id.equals(id)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @Override
-    public String getText() {
+    public String text() {
         return m_text;
     }
 
     @Override
-    public String getActionCommand() {
-        return m_id;
+    public String toolTip() {
+        return m_toolTip;
     }
 
-    @Override
-    public String getToolTip() {
-        return m_toolTip;
+    /** @return the policy of a stored id, or null for an unknown one */
+    static IfExists of(final String id) {
+        return Choice.byId(values(), id);
     }
 
     @Override
