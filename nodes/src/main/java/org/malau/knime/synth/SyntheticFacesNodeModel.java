@@ -140,7 +140,7 @@ public class SyntheticFacesNodeModel extends NodeModel {
         final int total = auFaces + generator.size(SynthSet.FE);
         final BufferedDataTable au = generate(generator, SynthSet.AU, auLayout(), exec, 0, total);
         final BufferedDataTable fe = generate(generator, SynthSet.FE, feLayout(), exec, auFaces, total);
-        LOGGER.debug("generated " + au.size() + " AU-labelled and " + fe.size() + " expression-labelled faces");
+        LOGGER.debug("generated " + au.size() + " AU-labeled and " + fe.size() + " expression-labeled faces");
         return new BufferedDataTable[]{au, fe};
     }
 

@@ -667,4 +667,19 @@ class FaceAlignerNodeModelTest {
         assertThrows(NotConfigurableException.class, () -> d.loadSettingsFrom(new Settings().save(),
             new PortObjectSpec[]{new DataTableSpec(col("n", IntCell.TYPE))}));
     }
+
+    @Test
+    void theEyeSourceOfRelease01LoadsUnderItsUsSpelling() throws Exception {
+        final Settings s = new Settings();
+        s.source = "Eye centre columns";
+        final Probe m = new Probe();
+        m.validateSettings(s.save());
+        m.loadValidatedSettingsFrom(s.save());
+        final NodeSettings out = new NodeSettings("model");
+        m.saveSettingsTo(out);
+        assertEquals(FaceAlignerNodeModel.SOURCE_EYES, out.getString("landmark_source"));
+        assertEquals("Eye center columns", out.getString("landmark_source"));
+        s.source = "Eye colums";
+        assertThrows(InvalidSettingsException.class, () -> new Probe().validateSettings(s.save()));
+    }
 }

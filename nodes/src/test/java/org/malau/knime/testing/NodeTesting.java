@@ -224,4 +224,43 @@ public final class NodeTesting {
         assertEquals(first.toString(), second.toString());
         return second;
     }
+
+    /**
+     * Validates and loads {@code settings} into a model, as KNIME's {@code Node.loadSettingsFrom} does, and returns
+     * what the model saves then.
+     */
+    public static NodeSettings reload(final SettingsAccess model, final NodeSettingsRO settings)
+        throws InvalidSettingsException {
+        model.validate(settings);
+        model.load(settings);
+        final NodeSettings saved = new NodeSettings("model");
+        model.save(saved);
+        return saved;
+    }
+
+    /**
+     * Chooses the columns of a column filter as its dialog would: exactly {@code include} on the include side, the
+     * table's other columns excluded; a name the table lacks counts as chosen on an earlier table (an integer column).
+     */
+    public static void choose(final org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2 filter,
+        final org.knime.core.data.DataTableSpec table, final String... include) {
+        final List<String> in = List.of(include);
+        final List<org.knime.core.data.DataColumnSpec> cols = new ArrayList<>();
+        for (final String name : include) {
+            if (!table.containsName(name)) {
+                cols.add(new org.knime.core.data.DataColumnSpecCreator(name, org.knime.core.data.def.IntCell.TYPE)
+                    .createSpec());
+            }
+        }
+        for (final org.knime.core.data.DataColumnSpec c : table) {
+            cols.add(c);
+        }
+        filter.loadDefaults(new org.knime.core.data.DataTableSpec(cols.toArray(new org.knime.core.data.DataColumnSpec[0])),
+            new org.knime.core.node.util.filter.InputFilter<org.knime.core.data.DataColumnSpec>() {
+                @Override
+                public boolean include(final org.knime.core.data.DataColumnSpec c) {
+                    return in.contains(c.getName());
+                }
+            }, true);
+    }
 }
