@@ -7,6 +7,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnFilter2;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.malau.knime.common.EngineChoice;
 import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.WeightTable;
 
@@ -40,6 +41,8 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
         createNewTab("Method and network");
         addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createStrategySettingsModel(),
             "Strategy", true, StrategyChoice.values()));
+        addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createEngineSettingsModel(),
+            "Network engine", false, EngineChoice.values()));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createInputSizeSettingsModel(),
             "Network input size (pixels)", 8));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createWidthSettingsModel(),

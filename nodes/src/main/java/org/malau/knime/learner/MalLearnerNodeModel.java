@@ -50,6 +50,7 @@ import org.malau.data.Expression;
 import org.malau.knime.common.AuColumns;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
+import org.malau.knime.common.EngineChoice;
 import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.TrainingHistoryCsv;
 import org.malau.knime.common.WeightTable;
@@ -63,6 +64,7 @@ import org.malau.train.SampleWeightLog;
 import org.malau.train.Strategies;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
+import org.malau.model.NetworkEngines;
 import org.malau.train.TrainingListener;
 import org.malau.train.TrainingResult;
 
@@ -90,6 +92,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private static final String CFG_FE_IMAGE_COLUMN = "fe_image_column";
     private static final String CFG_EXPRESSION_COLUMN = "expression_column";
     private static final String CFG_STRATEGY = "strategy";
+    private static final String CFG_ENGINE = "engine";
     private static final String CFG_INPUT_SIZE = "input_size";
     private static final String CFG_WIDTH = "network_width";
     private static final String CFG_EPOCHS = "epochs";
@@ -113,6 +116,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelString m_feImageColumn = createFeImageColumnSettingsModel();
     private final SettingsModelString m_expressionColumn = createExpressionColumnSettingsModel();
     private final SettingsModelString m_strategy = createStrategySettingsModel();
+    private final SettingsModelString m_engine = createEngineSettingsModel();
     private final SettingsModelIntegerBounded m_inputSize = createInputSizeSettingsModel();
     private final SettingsModelIntegerBounded m_width = createWidthSettingsModel();
     private final SettingsModelIntegerBounded m_epochs = createEpochsSettingsModel();
@@ -198,6 +202,10 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelLong(CFG_SEED, DEFAULTS.seed());
     }
 
+    static SettingsModelString createEngineSettingsModel() {
+        return new SettingsModelString(CFG_ENGINE, DEFAULTS.engine());
+    }
+
     static SettingsModelString createWeightLayoutSettingsModel() {
         return new SettingsModelString(CFG_WEIGHT_LAYOUT, Layout.LONG.id());
     }
@@ -215,7 +223,7 @@ public class MalLearnerNodeModel extends NodeModel {
 
     /** Settings added after release 0.1; absent from older workflows, which then keep their behavior. */
     private List<SettingsModel> addedSettings() {
-        return List.of(m_weightLayout, m_weightMaxColumns);
+        return List.of(m_weightLayout, m_weightMaxColumns, m_engine);
     }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
@@ -281,7 +289,8 @@ public class MalLearnerNodeModel extends NodeModel {
     private TrainingConfig config() throws InvalidSettingsException {
         final int w = m_width.getIntValue();
         try {
-            return TrainingConfig.builder().strategy(m_strategy.getStringValue()).inputSize(m_inputSize.getIntValue())
+            return TrainingConfig.builder().strategy(m_strategy.getStringValue()).engine(m_engine.getStringValue())
+                .inputSize(m_inputSize.getIntValue())
                 .channels(1).convChannels(w, 2 * w, 4 * w).featureSize(Math.max(DEFAULTS.featureSize(), 4 * w))
                 .epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
                 .expressionBatch(m_feBatch.getIntValue()).validationBatch(m_metaBatch.getIntValue())
@@ -562,6 +571,14 @@ public class MalLearnerNodeModel extends NodeModel {
         if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
             m_weightMaxColumns.validateSettings(settings);
         }
+        if (settings.containsKey(CFG_ENGINE)) {
+            final SettingsModelString engine = createEngineSettingsModel();
+            engine.loadSettingsFrom(settings);
+            if (!NetworkEngines.NAMES.contains(engine.getStringValue())) {
+                throw new InvalidSettingsException(
+                    "Network engine \"" + engine.getStringValue() + "\" is none of " + NetworkEngines.NAMES);
+            }
+        }
         final SettingsModelString strategy = createStrategySettingsModel();
         strategy.loadSettingsFrom(settings);
         if (!Strategies.NAMES.contains(strategy.getStringValue())) {
@@ -590,6 +607,12 @@ public class MalLearnerNodeModel extends NodeModel {
             m_weightMaxColumns.loadSettingsFrom(settings);
         } else {
             m_weightMaxColumns.setIntValue(MAX_EPOCHS);
+        }
+        // and train on the engine they ran on
+        if (settings.containsKey(CFG_ENGINE)) {
+            m_engine.loadSettingsFrom(settings);
+        } else {
+            m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS);
         }
     }
 

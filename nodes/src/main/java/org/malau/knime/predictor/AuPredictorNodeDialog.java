@@ -6,12 +6,14 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObjectSpec;
+import org.malau.knime.common.EngineChoice;
 
 /**
  * Dialog of the AU Predictor: the image column of the table (port 1) and the batch size, and the output column
@@ -29,6 +31,8 @@ public class AuPredictorNodeDialog extends DefaultNodeSettingsPane {
             "Image column (PNG images or absolute file paths)", 1, PNGImageValue.class, StringValue.class));
         addDialogComponent(new DialogComponentNumber(AuPredictorNodeModel.createBatchSizeSettingsModel(),
             "Batch size", 16));
+        addDialogComponent(new DialogComponentButtonGroup(AuPredictorNodeModel.createEngineSettingsModel(),
+            "Network engine", false, EngineChoice.values()));
         createNewGroup("Output columns");
         addDialogComponent(new DialogComponentBoolean(m_changePrediction, "Change prediction column name"));
         addDialogComponent(new DialogComponentString(m_predictionColumn, "Prediction column", true, 30));

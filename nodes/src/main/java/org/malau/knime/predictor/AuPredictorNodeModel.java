@@ -34,6 +34,7 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.util.UniqueNameGenerator;
+import org.malau.knime.common.EngineChoice;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.ImageCrops;
@@ -41,6 +42,7 @@ import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.model.FacePrediction;
 import org.malau.model.MalModel;
+import org.malau.model.NetworkEngines;
 
 /**
  * Applies a MAL model to the images of a table and appends its predictions, named as KNIME's predictors name theirs
@@ -68,12 +70,15 @@ public class AuPredictorNodeModel extends NodeModel {
 
     static final String CFG_APPEND_PROBABILITIES = "append_probabilities";
 
+    static final String CFG_ENGINE = "engine";
+
     private final SettingsModelString m_imageColumn = createImageColumnSettingsModel();
     private final SettingsModelIntegerBounded m_batchSize = createBatchSizeSettingsModel();
     private final SettingsModelBoolean m_changePrediction = createChangePredictionSettingsModel();
     private final SettingsModelString m_predictionColumn = createPredictionColumnSettingsModel();
     private final SettingsModelString m_probabilitySuffix = createProbabilitySuffixSettingsModel();
     private final SettingsModelBoolean m_appendProbabilities = createAppendProbabilitiesSettingsModel();
+    private final SettingsModelString m_engine = createEngineSettingsModel();
 
     /**
      * Whether the columns are named as release 0.1 named them ({@code AU01 probability}, {@code AU01 label},
@@ -113,6 +118,10 @@ public class AuPredictorNodeModel extends NodeModel {
 
     static SettingsModelBoolean createAppendProbabilitiesSettingsModel() {
         return new SettingsModelBoolean(CFG_APPEND_PROBABILITIES, true);
+    }
+
+    static SettingsModelString createEngineSettingsModel() {
+        return new SettingsModelString(CFG_ENGINE, NetworkEngines.DEFAULT);
     }
 
     /** @return KNIME's name of a prediction column, {@code Prediction (target)} */
@@ -249,7 +258,10 @@ public class AuPredictorNodeModel extends NodeModel {
 
     private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final MalModelPortObject port = (MalModelPortObject)inObjects[0];
-        final MalModel model = port.getModel();
+        final List<String> engineWarnings = new ArrayList<>();
+        // a model trained with either engine runs on either (its parameters are engine-neutral)
+        final MalModel model = port.getModel().onEngine(NetworkEngines.usable(m_engine.getStringValue(), engineWarnings::add));
+
         final MalModelPortObjectSpec ms = port.getSpec();
         final BufferedDataTable in = (BufferedDataTable)inObjects[1];
         final DataTableSpec spec = in.getDataTableSpec();
@@ -294,7 +306,10 @@ public class AuPredictorNodeModel extends NodeModel {
             w.add(missing[1] + " rows have an unreadable image (see the log)");
         }
         if (!w.isEmpty()) {
-            final String msg = String.join("; ", w) + "; their prediction cells are missing";
+            engineWarnings.add(String.join("; ", w) + "; their prediction cells are missing");
+        }
+        if (!engineWarnings.isEmpty()) {
+            final String msg = String.join("; ", engineWarnings);
             LOGGER.warn(msg);
             setWarningMessage(msg);
         }
@@ -371,6 +386,7 @@ public class AuPredictorNodeModel extends NodeModel {
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         m_imageColumn.saveSettingsTo(settings);
         m_batchSize.saveSettingsTo(settings);
+        m_engine.saveSettingsTo(settings);
         if (!m_legacyNames) {
             // left out for an old workflow, so that it keeps its column names when saved and loaded again
             namingSettings().forEach(m -> m.saveSettingsTo(settings));
@@ -381,6 +397,14 @@ public class AuPredictorNodeModel extends NodeModel {
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_imageColumn.validateSettings(settings);
         m_batchSize.validateSettings(settings);
+        if (settings.containsKey(CFG_ENGINE)) {
+            final SettingsModelString engine = createEngineSettingsModel();
+            engine.loadSettingsFrom(settings);
+            if (!NetworkEngines.NAMES.contains(engine.getStringValue())) {
+                throw new InvalidSettingsException(
+                    "Network engine \"" + engine.getStringValue() + "\" is none of " + NetworkEngines.NAMES);
+            }
+        }
         if (settings.containsKey(CFG_CHANGE_PREDICTION)) {
             for (final var m : namingSettings()) {
                 m.validateSettings(settings);
@@ -392,6 +416,12 @@ public class AuPredictorNodeModel extends NodeModel {
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_imageColumn.loadSettingsFrom(settings);
         m_batchSize.loadSettingsFrom(settings);
+        // workflows saved before the engine choice ran on DL4J and keep it, so that they give the results they gave
+        if (settings.containsKey(CFG_ENGINE)) {
+            m_engine.loadSettingsFrom(settings);
+        } else {
+            m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS);
+        }
         m_legacyNames = !settings.containsKey(CFG_CHANGE_PREDICTION);
         if (!m_legacyNames) {
             for (final var m : namingSettings()) {

@@ -697,6 +697,7 @@ class MalLearnerNodeModelTest {
         final NodeSettings saved = NodeTesting.reload(m.settings(), old);
         assertEquals("mal", saved.getString("strategy"));
         assertEquals("wide", saved.getString("weight_layout"));
+        assertEquals("dl4j", saved.getString("engine"), "release 0.1 trained on DL4J and keeps it");
         final int epochs = saved.getInt("epochs");
         // the workflow's aligned crops; this test's tables call the column "image"
         m.set("au_image_column", "image");
@@ -704,6 +705,27 @@ class MalLearnerNodeModelTest {
         final List<String> weightColumns = names((DataTableSpec)m.configure(auSpec(), feSpec())[1]).stream()
             .filter(n -> n.startsWith("w_epoch")).toList();
         assertEquals(epochs, weightColumns.size(), "a column for every epoch, as release 0.1 wrote them");
+    }
+
+    /** New learners train on LibTorch by default; the model records the engine, and DL4J stays selectable. */
+    @Test
+    void theEngineIsLibTorchByDefaultDl4jOnRequestAndRecordedInTheModel() throws Exception {
+        final NodeSettings fresh = new NodeSettings("model");
+        new Probe().settings().save(fresh);
+        assertEquals("libtorch", fresh.getString("engine"));
+        for (final String engine : List.of("libtorch", "dl4j")) {
+            final Probe m = new Probe().small("mtl");
+            m.set("engine", engine);
+            final PortObject[] out = m.execute(auTable(32), feTable(24), exec(new DefaultNodeProgressMonitor()));
+            final org.malau.model.MalModel model = ((org.malau.knime.port.MalModelPortObject)out[0]).getModel();
+            assertEquals(engine, model.header().engine(), "the header records the engine that trained");
+            assertEquals(engine, model.engine());
+        }
+        final NodeSettings bad = new NodeSettings("model");
+        new Probe().settings().save(bad);
+        bad.addString("engine", "cuda");
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(bad));
+        assertTrue(e.getMessage().contains("cuda"), e.getMessage());
     }
 
     @Test

@@ -340,9 +340,41 @@ class AuPredictorNodeModelTest {
         assertEquals("crop", s.getString("image_column"));
         assertEquals(7, s.getInt("batch_size"));
         assertEquals("emotion", s.getString("prediction_column"));
-        assertEquals(6, s.keySet().stream().filter(k -> !k.endsWith("_Internals")).count());
+        assertEquals(7, s.keySet().stream().filter(k -> !k.endsWith("_Internals")).count());
         s.addInt("batch_size", 0);
         assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+    }
+
+    /** Either engine runs the model; new nodes take LibTorch, workflows saved before the choice keep DL4J. */
+    @Test
+    void bothEnginesPredictTheSameAndOldWorkflowsKeepDl4j() throws Exception {
+        final NodeSettings fresh = new NodeSettings("model");
+        new Probe().settings().save(fresh);
+        assertEquals("libtorch", fresh.getString("engine"), "the default engine");
+        final NodeSettingsRO release01 = Fixtures.load(Fixtures.dir().resolve("MAL_Demo_Synthetic/AU Predictor (#7)/settings.xml"))
+            .getNodeSettings("model");
+        assertFalse(release01.containsKey("engine"));
+        final Probe legacy = new Probe();
+        legacy.settings().validate(release01);
+        legacy.settings().load(release01);
+        final NodeSettings resaved = new NodeSettings("model");
+        legacy.settings().save(resaved);
+        assertEquals("dl4j", resaved.getString("engine"), "a workflow saved before the engine choice");
+
+        final BufferedDataTable in = table(10, null);
+        final BufferedDataTable torch = new Probe().set("image_column", "image").set("engine", "libtorch")
+            .execute(s_model, in, exec());
+        final BufferedDataTable dl4j = new Probe().set("image_column", "image").set("engine", "dl4j")
+            .execute(s_model, in, exec());
+        for (int k = 0; k < 10; k++) {
+            for (final String au : s_model.getSpec().getAuNames()) {
+                assertEquals(((DoubleValue)cell(torch, rows(torch).get(k), "P (" + au + "=1)")).getDoubleValue(),
+                    ((DoubleValue)cell(dl4j, rows(dl4j).get(k), "P (" + au + "=1)")).getDoubleValue(), 1e-4,
+                    au + " of row " + k);
+            }
+        }
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Probe().set("engine", "cuda"));
+        assertTrue(e.getMessage().contains("cuda") && e.getMessage().contains("libtorch"), e.getMessage());
     }
 
     @Test
