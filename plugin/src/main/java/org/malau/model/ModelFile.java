@@ -169,9 +169,11 @@ public final class ModelFile {
         return read(in.readAllBytes(), source, null, w -> { });
     }
 
-    /** Reads only the header of a model file, without its network (cheap; e.g. for a KNIME port spec). */
+    /** Reads only the header of a model file, without its network (see {@link #readHeader(InputStream, String)}). */
     public static ModelHeader readHeader(Path file) throws IOException {
-        return parse(Files.readAllBytes(file), file.toString()).header;
+        try (InputStream in = Files.newInputStream(file)) {
+            return readHeader(in, file.toString());
+        }
     }
 
     /** What {@link #parse} found in a model zip. */
