@@ -24,6 +24,7 @@ import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngine;
 import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
+import org.malau.runtime.ProcessTuning;
 import org.malau.runtime.TorchRuntime;
 import org.malau.train.AdamThetaOptimizer;
 import org.malau.train.AuOnlyStrategy;
@@ -44,8 +45,8 @@ import org.malau.train.TrainingStrategy;
  * from a child JVM per engine that trains and predicts alone.
  * <p>
  * Usage: {@code EngineBench [rounds]} (default 10, after two warm-up rounds). The child JVMs inherit
- * this JVM's class path; {@code -Dmalau.torch.mallopt=false} measures LibTorch without the
- * allocator settings of {@link TorchRuntime#tuneAllocator}.
+ * this JVM's class path and its {@code malau.tuning.*} properties; {@code -Dmalau.tuning.openmp=false}
+ * and {@code -Dmalau.tuning.malloc=false} measure without the settings of {@link ProcessTuning}.
  */
 public final class EngineBench {
     private static final int N = 32;
@@ -92,8 +93,8 @@ public final class EngineBench {
             work.put(engine + " prediction from crop files", () -> predict(model, files));
         }
 
-        System.out.printf(Locale.ROOT, "LibTorch %s with %d intra-op threads; glibc allocator tuned: %s%n",
-            TorchRuntime.version(), TorchRuntime.threads(), TorchRuntime.allocatorTuned());
+        System.out.printf(Locale.ROOT, "LibTorch %s with %d intra-op threads; process settings: %s%n",
+            TorchRuntime.version(), TorchRuntime.threads(), ProcessTuning.applied());
         Map<String, List<Double>> times = new LinkedHashMap<>();
         for (int r = 0; r < rounds + 2; r++) {
             for (Map.Entry<String, Runnable> w : work.entrySet()) {
@@ -180,7 +181,8 @@ public final class EngineBench {
     /** Runs this class in a child JVM for one engine and reads the VmHWM it reports. */
     private static String childPeakMemory(String engine) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx2g", "-Dmalau.torch.mallopt=" + System.getProperty("malau.torch.mallopt", "true"),
+            "-Xmx2g", "-Dmalau.tuning.openmp=" + System.getProperty("malau.tuning.openmp", "true"),
+            "-Dmalau.tuning.malloc=" + System.getProperty("malau.tuning.malloc", "true"),
             "-cp", System.getProperty("java.class.path"), EngineBench.class.getName(), "--memory", engine));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

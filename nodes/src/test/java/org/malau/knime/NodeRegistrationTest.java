@@ -19,6 +19,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JTabbedPane;
+import javax.swing.border.Border;
+import javax.swing.border.CompoundBorder;
+import javax.swing.border.TitledBorder;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -26,6 +33,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
 import org.junit.jupiter.api.Test;
+import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.malau.knime.testing.NodeTesting;
@@ -171,6 +179,132 @@ class NodeRegistrationTest {
             throw new AssertionError("a description without shortDescription validated");
         } catch (SAXException expected) {
             assertTrue(expected.getMessage().contains("shortDescription"), expected.getMessage());
+        }
+    }
+
+    @Test
+    void everyNodeHasAnIconOfItsOwn() throws Exception {
+        // the Model Reader and Writer icons of release 0.1 differed in 8 of 256 pixels; a user tells icons apart
+        // by a visible mark, such as the arrows that now point out of and into the model file
+        final List<BufferedImage> icons = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        for (final Element n : registeredNodes()) {
+            final Class<?> c = Class.forName(n.getAttribute("factory-class"));
+            final Document doc;
+            try (InputStream in = c.getResource(c.getSimpleName() + ".xml").openStream()) {
+                final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(true);
+                doc = f.newDocumentBuilder().parse(in);
+            }
+            try (InputStream in = c.getResource(doc.getDocumentElement().getAttribute("icon").replaceFirst("^\\./", ""))
+                .openStream()) {
+                icons.add(ImageIO.read(in));
+            }
+            names.add(c.getSimpleName());
+        }
+        for (int a = 0; a < icons.size(); a++) {
+            for (int b = a + 1; b < icons.size(); b++) {
+                int differ = 0;
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < 16; x++) {
+                        differ += icons.get(a).getRGB(x, y) != icons.get(b).getRGB(x, y) ? 1 : 0;
+                    }
+                }
+                final int d = differ;
+                final int i = a;
+                final int j = b;
+                assertTrue(d >= 30, () -> names.get(i) + " and " + names.get(j) + " icons differ in " + d + " pixels");
+            }
+        }
+    }
+
+    /** The tabs KNIME adds to every dialog itself; the descriptions do not list them. */
+    private static final Set<String> KNIME_TABS = Set.of("Flow Variables", "Job Manager Selection", "Memory Policy");
+
+    @Test
+    void everyDescriptionHasTheDialogsTabsAndEachOptionIsLabeledOnItsTab() throws Exception {
+        for (final Element n : registeredNodes()) {
+            final Class<?> c = Class.forName(n.getAttribute("factory-class"));
+            final NodeFactory<?> factory = (NodeFactory<?>)c.getDeclaredConstructor().newInstance();
+            final java.lang.reflect.Method create = NodeFactory.class.getDeclaredMethod("createNodeDialogPane");
+            create.setAccessible(true);
+            final NodeDialogPane dialog = (NodeDialogPane)create.invoke(factory);
+            final JTabbedPane tabs = find(dialog.getPanel(), JTabbedPane.class);
+            final List<String> dialogTabs = new ArrayList<>();
+            final List<Set<String>> labels = new ArrayList<>();
+            for (int i = 0; i < tabs.getTabCount(); i++) {
+                if (!KNIME_TABS.contains(tabs.getTitleAt(i))) {
+                    dialogTabs.add(tabs.getTitleAt(i));
+                    final Set<String> texts = new TreeSet<>();
+                    texts(tabs.getComponentAt(i), texts);
+                    labels.add(texts);
+                }
+            }
+            final Document doc;
+            try (InputStream in = c.getResource(c.getSimpleName() + ".xml").openStream()) {
+                final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(true);
+                doc = f.newDocumentBuilder().parse(in);
+            }
+            final NodeList tabElements = doc.getElementsByTagNameNS("*", "tab");
+            final List<String> described = new ArrayList<>();
+            for (int t = 0; t < tabElements.getLength(); t++) {
+                described.add(((Element)tabElements.item(t)).getAttribute("name"));
+            }
+            assertEquals(dialogTabs, described, c.getSimpleName() + ": the description's tabs are the dialog's");
+            for (int t = 0; t < tabElements.getLength(); t++) {
+                final NodeList options = ((Element)tabElements.item(t)).getElementsByTagNameNS("*", "option");
+                for (int o = 0; o < options.getLength(); o++) {
+                    final String name = ((Element)options.item(o)).getAttribute("name");
+                    final Set<String> onTab = labels.get(t);
+                    assertTrue(onTab.stream().anyMatch(l -> l.startsWith(name)), () -> c.getSimpleName() + ": option \""
+                        + name + "\" is labeled nowhere on dialog tab \"" + described.get(labels.indexOf(onTab))
+                        + "\", which shows " + onTab);
+                }
+            }
+        }
+    }
+
+    private static <T> T find(final java.awt.Component c, final Class<T> type) {
+        if (type.isInstance(c)) {
+            return type.cast(c);
+        }
+        if (c instanceof java.awt.Container k) {
+            for (final java.awt.Component child : k.getComponents()) {
+                final T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every text a user reads on a component: labels, buttons and titled borders. */
+    private static void texts(final java.awt.Component c, final Set<String> out) {
+        if (c instanceof JLabel l && l.getText() != null) {
+            out.add(l.getText().trim().replaceAll(":$", ""));
+        }
+        if (c instanceof AbstractButton b && b.getText() != null) {
+            out.add(b.getText().trim());
+        }
+        if (c instanceof JComponent j) {
+            borderTitles(j.getBorder(), out);
+        }
+        if (c instanceof java.awt.Container k) {
+            for (final java.awt.Component child : k.getComponents()) {
+                texts(child, out);
+            }
+        }
+    }
+
+    private static void borderTitles(final Border b, final Set<String> out) {
+        if (b instanceof TitledBorder t && t.getTitle() != null) {
+            out.add(t.getTitle().trim());
+            borderTitles(t.getBorder(), out);
+        } else if (b instanceof CompoundBorder c) {
+            borderTitles(c.getOutsideBorder(), out);
+            borderTitles(c.getInsideBorder(), out);
         }
     }
 

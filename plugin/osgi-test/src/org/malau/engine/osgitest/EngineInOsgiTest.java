@@ -79,6 +79,9 @@ class EngineInOsgiTest {
             "org/bytedeco/pytorch/linux-x86_64/libjnitorch.so") != null, "LibTorch's natives come from the fragment");
         for (String engine : new String[] {"libtorch", "dl4j"}) {
             double[] losses = RuntimeSelfCheck.trainNetwork(engine, 30, 42L);
+            // the process settings are applied through JNA from inside the bundle as well
+            String tuning = org.malau.runtime.ProcessTuning.applied();
+            assertTrue(tuning.contains("OMP_WAIT_POLICY") && tuning.contains("malloc"), tuning);
             System.out.println("OSGi " + engine + " multi-task network AU losses: first=" + losses[0] + " last="
                 + losses[losses.length - 1]);
             assertTrue(Arrays.stream(losses).allMatch(Double::isFinite), engine + ": losses must be finite");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.malau.demo.Demo;
@@ -18,14 +17,31 @@ import org.malau.demo.StrategyResult;
 import org.malau.train.CancellationCheck;
 import org.malau.train.Strategies;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /** {@code ./mal demo}: the whole pipeline on synthetic data, from nothing to a report. */
-public final class DemoCommand implements Command {
+@Command(name = "demo", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
+    customSynopsis = "usage: ./mal demo [--quick] [--out DIR] [--seed S] [--strategies A,B,C]%n",
+    description = {
+        "Generates the synthetic AU-labelled and expression-labelled faces (the expression set with "
+            + "known corruption: wrong labels and faces without a usable face), aligns them by their eye "
+            + "centres, trains each strategy with the same seed and iteration budget, predicts the AUs and "
+            + "expressions of held-out subjects, scores them, and writes DIR/report.html (one self-contained "
+            + "page with every figure) and DIR/results.json (the numbers, keys documented in the README). The "
+            + "default run takes under five minutes on two cores."})
+public final class DemoCommand extends CliCommand {
     static final String DEFAULT_OUT = "demo-out";
 
-    @Override
-    public String name() {
-        return "demo";
-    }
+    @Option(names = "--quick", description = "about a minute: smaller sets and 20 iterations per strategy")
+    boolean quick;
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
+    Path dir = Path.of(DEFAULT_OUT);
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the data and of every strategy's training (default ${DEFAULT-VALUE})")
+    long seed = DemoSettings.DEFAULT_SEED;
+    @Option(names = "--strategies", paramLabel = "A,B,C", completionCandidates = TrainCommand.StrategyNames.class,
+        description = "from ${COMPLETION-CANDIDATES} (default au-only,mtl,mal)")
+    String strategies;
 
     @Override
     public String summary() {
@@ -33,31 +49,19 @@ public final class DemoCommand implements Command {
     }
 
     @Override
-    public String usage() {
-        return String.join("\n",
-            "usage: ./mal demo [--quick] [--out DIR] [--seed S] [--strategies A,B,C]",
-            "",
-            "Generates the synthetic AU-labelled and expression-labelled faces (the expression set with",
-            "known corruption: wrong labels and faces without a usable face), aligns them by their eye",
-            "centres, trains each strategy with the same seed and iteration budget, predicts the AUs and",
-            "expressions of held-out subjects, scores them, and writes DIR/report.html (one self-contained",
-            "page with every figure) and DIR/results.json (the numbers, keys documented in the README).",
-            "The default run takes under five minutes on two cores.",
-            "",
-            "  --quick               about a minute: smaller sets and 20 iterations per strategy",
-            "  --out DIR             output directory (default " + DEFAULT_OUT + ")",
-            "  --seed S              seed of the data and of every strategy's training (default " + DemoSettings.DEFAULT_SEED + ")",
-            "  --strategies A,B,C    from " + String.join(", ", Strategies.NAMES) + " (default "
-                + String.join(",", DemoSettings.DEFAULT_STRATEGIES) + ")");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Map<String, String> o = TrainCommand.parse(args, Set.of("--quick"));
-        DemoSettings settings = settings(o);
-        Path dir = Path.of(o.getOrDefault("--out", DEFAULT_OUT));
+    int call(PrintStream out, PrintStream err) throws Exception {
+        DemoSettings settings = settings();
+        // Before the run: a folder that cannot be written fails now, not after five minutes of training.
+        DemoOutput.check(dir);
         run(settings, dir, out, System.console() != null);
         return 0;
+    }
+
+    /** The settings a command line asks for. */
+    static DemoSettings settings(String... args) throws UsageException {
+        DemoCommand c = new DemoCommand();
+        c.parse(List.of(args));
+        return c.settings();
     }
 
     /**
@@ -82,24 +86,9 @@ public final class DemoCommand implements Command {
         return written;
     }
 
-    /** The settings a command line asks for. */
-    static DemoSettings settings(Map<String, String> o) throws UsageException {
-        long seed = DemoSettings.DEFAULT_SEED;
-        if (o.containsKey("--seed")) {
-            try {
-                seed = Long.parseLong(o.get("--seed").trim());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--seed expects an integer, got '" + o.get("--seed") + "'");
-            }
-        }
-        List<String> strategies = DemoSettings.DEFAULT_STRATEGIES;
-        if (o.containsKey("--strategies")) {
-            strategies = strategies(o.get("--strategies"));
-        }
-        if (o.containsKey("--out") && o.get("--out").isBlank()) {
-            throw new UsageException("--out expects a directory");
-        }
-        return o.containsKey("--quick") ? DemoSettings.quick(seed, strategies) : DemoSettings.standard(seed, strategies);
+    private DemoSettings settings() throws UsageException {
+        List<String> list = strategies == null ? DemoSettings.DEFAULT_STRATEGIES : strategies(strategies);
+        return quick ? DemoSettings.quick(seed, list) : DemoSettings.standard(seed, list);
     }
 
     private static List<String> strategies(String list) throws UsageException {

@@ -1,8 +1,9 @@
 package org.malau.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,19 @@ import org.malau.model.NetworkEngines;
 import org.malau.runtime.NativeRuntime;
 import org.malau.runtime.RuntimeSelfCheck;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /** {@code ./mal selfcheck [IMAGE]}: proves that the network engines' and OpenCV's natives load and work on this machine. */
-final class SelfCheckCommand implements Command {
-    @Override
-    public String name() {
-        return "selfcheck";
-    }
+@Command(name = "selfcheck", parameterListHeading = "%n", synopsisHeading = "", customSynopsis = "usage: ./mal selfcheck [IMAGE]%n",
+    description = {
+        "Trains the project's network on a toy problem for 30 steps with each engine (LibTorch, the default, and "
+            + "DL4J; the loss must fall) and, when IMAGE is given, detects faces on it with OpenCV's Haar cascade. "
+            + "Exit code 0 when every engine and OpenCV worked; when only LibTorch cannot load here, training and "
+            + "prediction fall back to DL4J, and the exit code is 0 with a warning."})
+final class SelfCheckCommand extends CliCommand {
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "a photo to detect faces on")
+    List<Path> images = new ArrayList<>();
 
     @Override
     public String summary() {
@@ -25,21 +33,12 @@ final class SelfCheckCommand implements Command {
     }
 
     @Override
-    public String usage() {
-        return """
-            usage: ./mal selfcheck [IMAGE]
-
-            Trains the project's network on a toy problem for 30 steps with each engine (LibTorch, the
-            default, and DL4J; the loss must fall) and, when IMAGE is given, detects faces on it with
-            OpenCV's Haar cascade. Exit code 0 when every engine and OpenCV worked; when only LibTorch
-            cannot load here, training and prediction fall back to DL4J, and the exit code is 0 with a
-            warning.""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.size() > 1) {
-            throw new UsageException("expected at most one IMAGE argument, got " + args);
+    int call(PrintStream out, PrintStream err) throws Exception {
+        if (images.size() > 1) {
+            throw new UsageException("expected at most one IMAGE argument, got " + images);
+        }
+        if (images.size() == 1 && !Files.isRegularFile(images.get(0))) {
+            throw new java.io.IOException(images.get(0) + ": no such image file");
         }
         out.println("platform: " + NativeRuntime.platform());
         boolean ok = true;
@@ -64,8 +63,8 @@ final class SelfCheckCommand implements Command {
                 ok = false;
             }
         }
-        if (args.size() == 1) {
-            Path image = Paths.get(args.get(0));
+        if (images.size() == 1) {
+            Path image = images.get(0);
             List<int[]> faces = RuntimeSelfCheck.detectFaces(image);
             out.println("OpenCV: " + faces.size() + " face(s) on " + image + ": "
                 + faces.stream().map(Arrays::toString).toList());

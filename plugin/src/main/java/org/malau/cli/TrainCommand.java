@@ -1,14 +1,15 @@
 package org.malau.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import org.malau.eval.AuDetectionScores;
+import org.malau.io.SafeOutputs;
 import org.malau.meta.MetaInputs;
 import org.malau.model.ModelFile;
 import org.malau.model.NetworkConfig;
@@ -18,189 +19,127 @@ import org.malau.train.Augmentation;
 import org.malau.train.CancellationCheck;
 import org.malau.train.CsvFaceDataset;
 import org.malau.train.EpochRecord;
-import org.malau.train.Initialisation;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.Strategies;
 import org.malau.train.TrainingConfig;
 import org.malau.train.TrainingListener;
 import org.malau.train.TrainingResult;
+import org.malau.train.TrainingWarnings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./mal train}: trains an AU detector from aligned crops listed in CSV files. */
-public final class TrainCommand implements Command {
-    private static final Set<String> SWITCHES = Set.of("--no-augment", "--balance-au");
-    /** The recommended settings, whose values the usage text names as defaults. */
-    private static final TrainingConfig R = TrainingConfig.recommended().build();
-
-    @Override
-    public String name() {
-        return "train";
-    }
+@Command(name = "train", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
+    customSynopsis = "usage: ./mal train --au CSV [--fe CSV --strategy NAME] --out MODEL.zip [options]%n",
+    description = {
+        "Defaults: the face-api backbone (112x112 RGB crops) starting from face-api.js's pretrained expression "
+            + "network, epochs set by the number of faces with early stopping on the meta split, a cosine learning "
+            + "rate, augmentation for photos (README, Training on real photos); --backbone conv trains the small 48x48 "
+            + "grey network from random weights with the plain engine's settings instead (10 epochs, constant rate "
+            + "0.001, shift/brightness/contrast augmentation, a tenth of the subjects as meta split). The defaults "
+            + "below are the face-api backbone's; the conv backbone's are the plain engine's.",
+        "Trains on ALIGNED crops (run ./mal align first); other images are simply resized to the network "
+            + "input. CSV layout as ./mal synth writes it: file (relative to the CSV), subject, expression, "
+            + "corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored. Also writes "
+            + "MODEL-history.csv (per epoch) and MODEL-weights.csv (per sample and epoch); the three files are "
+            + "written beside their targets and moved into place together when training succeeded."})
+public final class TrainCommand extends CliCommand {
+    @Option(names = "--au", paramLabel = "CSV", required = true, description = "AU-labelled faces (required)")
+    Path auCsv;
+    @Option(names = "--fe", paramLabel = "CSV", description = "expression-labelled faces (required except for au-only)")
+    Path feCsv;
+    @Option(names = "--strategy", paramLabel = "NAME", completionCandidates = StrategyNames.class,
+        description = "${COMPLETION-CANDIDATES} (default mal with --fe, au-only without)")
+    String strategy;
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "model file to write (required)")
+    Path model;
+    @Option(names = "--backbone", paramLabel = "NAME", description = "face-api (112x112 RGB, pretrained) or conv (the small"
+        + " network of --input-size, --conv, ...) (default face-api)")
+    String backbone = NetworkConfig.FACE_API;
+    @Option(names = "--init", paramLabel = "NAME|MODEL.zip", description = "where the weights start: face-api-expression,"
+        + " face-api-landmarks, random, or a model file to take the backbone from (default face-api-expression; random for"
+        + " conv)")
+    String init;
+    @Option(names = "--seed", paramLabel = "S", description = "master seed (default 1)")
+    long seed = 1;
+    @Option(names = "--epochs", paramLabel = "E", description = "passes over the AU training part, 0-100000; 0 = set by the"
+        + " number of faces (at least 60 iterations, 10-100 epochs) (default 0; 10 for conv)")
+    Integer epochs;
+    @Option(names = "--max-iterations", paramLabel = "N", description = "iteration budget, 0 = epochs only (default 0)")
+    int maxIterations = 0;
+    @Option(names = "--batch", paramLabel = "N", description = "AU samples per iteration, 1-4096 (default 32)")
+    int batch = 32;
+    @Option(names = "--fe-batch", paramLabel = "M", description = "expression samples per iteration, 1-4096 (default 32)")
+    int feBatch = 32;
+    @Option(names = "--meta-batch", paramLabel = "K", description = "meta-split samples per iteration, 1-4096 (default 16)")
+    int metaBatch = 16;
+    @Option(names = "--meta-fraction", paramLabel = "F", description = "share of AU data held out, subject-disjoint, 0-0.9"
+        + " (default 0.2; 0.1 for conv)")
+    Double metaFraction;
+    @Option(names = "--patience", paramLabel = "P", description = "early stop after P epochs without a better meta-split AU loss"
+        + " (F1 for conv), 0 = off (default 10; 0 for conv)")
+    Integer patience;
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "adam or sgd (default adam)")
+    String optimizer = "adam";
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "R", description = "learning rate, above 0 and at most 10"
+        + " (default 0.0003; 0.001 for conv)")
+    Double lr;
+    @Option(names = "--schedule", paramLabel = "NAME", description = "constant, step or cosine (default cosine; constant for conv)")
+    String schedule;
+    @Option(names = "--step-every", paramLabel = "N", description = "iterations between step decays, >= 1 (default 1000)")
+    int stepEvery = 1000;
+    @Option(names = "--step-factor", paramLabel = "F", description = "step decay factor, above 0 and at most 1 (default 0.5)")
+    double stepFactor = 0.5;
+    @Option(names = "--lambda", paramLabel = "L", description = "mtl: weight of the expression loss, 0-100 (default 1)")
+    double lambda = 1;
+    @Option(names = "--alpha", paramLabel = "A", description = "mal: virtual step size, above 0 and at most 10 (default 0.1)")
+    double alpha = 0.1;
+    @Option(names = "--beta", paramLabel = "B", description = "mal: meta-net learning rate, above 0 and at most 10 (default 0.001)")
+    double beta = 1e-3;
+    @Option(names = "--meta-hidden", paramLabel = "H", description = "mal: meta-net hidden units, 1-4096 (default 32)")
+    int metaHidden = 32;
+    @Option(names = "--meta-interval", paramLabel = "N", description = "mal: meta steps every N iterations, psi's weights in between (default 1)")
+    int metaInterval = 1;
+    @Option(names = "--meta-inputs", paramLabel = "SPEC", completionCandidates = MetaInputSpecs.class,
+        description = "mal: what the meta net sees: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    String metaInputs = TrainingConfig.builder().build().metaInputs();
+    @Option(names = "--meta-difference", paramLabel = "D", completionCandidates = MetaDifferences.class,
+        description = "mal, l2rw: central (two forward passes, MAL.md) or forward (one) finite difference, or exact (double"
+            + " backward; libtorch engine only) (default ${DEFAULT-VALUE})")
+    String metaDifference = TrainingConfig.builder().build().metaDifference();
+    @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
+        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; dl4j when LibTorch cannot load here, with a warning)")
+    String engine = NetworkEngines.DEFAULT;
+    @Option(names = "--input-size", paramLabel = "PX", description = "network input size, 8-512 (default 112; 48 for conv)")
+    Integer inputSize;
+    @Option(names = "--channels", paramLabel = "C", description = "conv backbone: 1 grey or 3 colour (default 1)")
+    Integer channels;
+    @Option(names = "--conv", paramLabel = "A,B,C", split = ",", hideParamSyntax = true, description = "conv backbone: block"
+        + " widths, 1-1024 each, 1-6 blocks (default 16,32,64)")
+    int[] conv;
+    @Option(names = "--features", paramLabel = "F", description = "conv backbone: feature layer size, 1-4096 (default 64)")
+    Integer features;
+    @Option(names = "--normalisation", paramLabel = "MODE", description = "per-image, fixed or face-api (default face-api;"
+        + " per-image for conv)")
+    String normalisation;
+    @Option(names = "--norm-mean", paramLabel = "M", description = "fixed normalisation mean (default 0.5)")
+    double normMean = 0.5;
+    @Option(names = "--norm-std", paramLabel = "S", description = "fixed normalisation std, above 0 (default 0.25)")
+    double normStd = 0.25;
+    @Option(names = "--no-augment", description = "no flip / rotation / scale / shift / brightness / contrast augmentation")
+    boolean noAugment;
+    @Option(names = "--balance-au", description = "weigh each AU's positives by its negative/positive ratio (max 10)")
+    boolean balanceAu;
+    @Option(names = "--history", paramLabel = "FILE", description = "history CSV (default MODEL-history.csv)")
+    Path history;
+    @Option(names = "--weights", paramLabel = "FILE", description = "sample-weight CSV (default MODEL-weights.csv)")
+    Path weights;
 
     @Override
     public String summary() {
         return "train an AU detector (MAL or a baseline) on aligned face crops";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-            "usage: ./mal train --au CSV --fe CSV --strategy NAME --out MODEL.zip [options]",
-            "",
-            "Trains on ALIGNED crops (run ./mal align first); other images are simply resized to the",
-            "network input. CSV layout as ./mal synth writes it: file (relative to the CSV), subject,",
-            "expression, corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored.",
-            "Also writes MODEL-history.csv (per epoch) and MODEL-weights.csv (per sample and epoch).",
-            "",
-            "Defaults: the face-api backbone (112x112 RGB crops) starting from face-api.js's pretrained expression",
-            "network, epochs set by the number of faces with early stopping on the meta split, a cosine learning",
-            "rate, augmentation for photos (see the README, Training on real photos); --backbone conv trains the",
-            "small 48x48 grey network from random weights with the plain engine's settings instead (10 epochs,",
-            "constant rate 0.001, shift/brightness/contrast augmentation, a tenth of the subjects as meta split).",
-            "",
-            "  --au CSV               AU-labelled faces (required)",
-            "  --fe CSV               expression-labelled faces (required except for au-only)",
-            "  --strategy NAME        " + String.join(", ", Strategies.NAMES) + " (default mal with --fe, au-only without)",
-            "  --out FILE             model file to write (required)",
-            "  --backbone NAME        face-api (112x112 RGB) or conv (48x48 grey, --input-size etc.) (default face-api)",
-            "  --init NAME|MODEL.zip  where the weights start: " + String.join(", ", Initialisation.NAMES) + " or a model",
-            "                         file to take the backbone from (default face-api-expression; random for conv)",
-            "  --seed S               master seed (default 1)",
-            "  --epochs E             passes over the AU training part, 0 = set by the number of faces (default 0:",
-            "                         enough for " + TrainingConfig.AUTO_MIN_ITERATIONS + " iterations, 10 to 100 epochs)",
-            "  --max-iterations N     iteration budget, 0 = epochs only (default 0)",
-            "  --batch N              AU samples per iteration (default 32)",
-            "  --fe-batch M           expression samples per iteration (default 32)",
-            "  --meta-batch K         meta-split samples per iteration (default 16)",
-            "  --meta-fraction F      share of AU data held out, subject-disjoint (default " + R.metaFraction() + ")",
-            "  --patience P           early stop after P epochs without a better meta-split AU loss, 0 = off (default "
-                + R.patience() + ")",
-            "  --optimizer NAME       adam or sgd (default adam)",
-            "  --lr R                 learning rate (default " + R.schedule().baseRate() + ")",
-            "  --schedule NAME        constant, step or cosine (default " + R.schedule().kind() + ")",
-            "  --step-every N         iterations between step decays (default 1000)",
-            "  --step-factor F        step decay factor (default 0.5)",
-            "  --lambda L             mtl: weight of the expression loss (default 1)",
-            "  --alpha A              mal: virtual step size (default 0.1)",
-            "  --beta B               mal: meta-net learning rate (default 0.001)",
-            "  --meta-hidden H        mal: meta-net hidden units (default 32)",
-            "  --meta-interval N      mal: meta steps every N iterations, psi's weights in between (default 1)",
-            "  --meta-inputs SPEC     mal: what the meta net sees: " + String.join(", ", MetaInputs.SPECS) + " (default "
-                + TrainingConfig.builder().build().metaInputs() + ")",
-            "  --meta-difference D    mal, l2rw: central (two forward passes, MAL.md) or forward (one) finite difference,",
-            "                         or exact (double backward; libtorch engine only) (default "
-                + TrainingConfig.builder().build().metaDifference() + ")",
-            "  --engine NAME          " + String.join(" or ", NetworkEngines.NAMES) + " (default " + NetworkEngines.DEFAULT
-                + "; dl4j when LibTorch cannot load here, with a warning)",
-            "  --input-size PX        conv backbone: network input size (default 48)",
-            "  --channels C           conv backbone: 1 grey or 3 colour (default 1)",
-            "  --conv A,B,C           conv backbone: block widths (default 16,32,64)",
-            "  --features F           conv backbone: feature layer size (default 64)",
-            "  --normalisation MODE   per-image, fixed or face-api (default face-api; per-image for conv)",
-            "  --norm-mean M          fixed normalisation mean (default 0.5)",
-            "  --norm-std S           fixed normalisation std (default 0.25)",
-            "  --no-augment           no flip / rotation / scale / shift / brightness / contrast augmentation",
-            "  --balance-au           weigh each AU's positives by its negative/positive ratio (max 10)",
-            "  --history FILE         history CSV (default MODEL-history.csv)",
-            "  --weights FILE         sample-weight CSV (default MODEL-weights.csv)");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Map<String, String> o = parse(args, SWITCHES);
-        TrainingConfig config;
-        Path auCsv = Path.of(required(o, "--au"));
-        Path model = Path.of(required(o, "--out"));
-        Path feCsv = o.containsKey("--fe") ? Path.of(o.get("--fe")) : null;
-        String strategy = o.getOrDefault("--strategy", feCsv == null ? "au-only" : "mal");
-        String backbone = o.getOrDefault("--backbone", NetworkConfig.FACE_API);
-        for (String flag : List.of("--conv", "--features", "--channels")) {
-            if (o.containsKey(flag) && !NetworkConfig.CONV.equals(backbone)) {
-                throw new UsageException(flag + " shapes the conv backbone; add --backbone conv (the " + backbone
-                    + " backbone has a fixed shape)");
-            }
-        }
-        try {
-            TrainingConfig.Builder b = base(backbone).strategy(strategy);
-            TrainingConfig d = b.build();
-            if (o.containsKey("--init")) {
-                b.initialisation(o.get("--init"));
-            }
-            b.seed(parseLong(o, "--seed", 1));
-            b.epochs(parseInt(o, "--epochs", d.epochs()));
-            b.maxIterations(parseInt(o, "--max-iterations", 0));
-            b.auBatch(parseInt(o, "--batch", 32));
-            b.expressionBatch(parseInt(o, "--fe-batch", 32));
-            b.validationBatch(parseInt(o, "--meta-batch", 16));
-            b.metaFraction(parseDouble(o, "--meta-fraction", d.metaFraction()));
-            b.patience(parseInt(o, "--patience", d.patience()));
-            b.optimizer(o.getOrDefault("--optimizer", "adam"));
-            b.schedule(new LearningRateSchedule(o.getOrDefault("--schedule", d.schedule().kind()),
-                parseDouble(o, "--lr", d.schedule().baseRate()), parseInt(o, "--step-every", 1000),
-                parseDouble(o, "--step-factor", 0.5)));
-            b.lambda(parseDouble(o, "--lambda", 1));
-            b.alpha(parseDouble(o, "--alpha", 0.1));
-            b.beta(parseDouble(o, "--beta", 1e-3));
-            b.metaHidden(parseInt(o, "--meta-hidden", 32));
-            b.metaInterval(parseInt(o, "--meta-interval", 1));
-            if (o.containsKey("--meta-inputs")) {
-                b.metaInputs(o.get("--meta-inputs"));
-            }
-            if (o.containsKey("--meta-difference")) {
-                b.metaDifference(o.get("--meta-difference"));
-            }
-            b.engine(o.getOrDefault("--engine", NetworkEngines.DEFAULT));
-            b.inputSize(parseInt(o, "--input-size", d.inputSize()));
-            b.channels(parseInt(o, "--channels", d.channels()));
-            b.convChannels(parseInts(o, "--conv", d.convChannels()));
-            b.featureSize(parseInt(o, "--features", d.featureSize()));
-            b.normalisation(new Normalisation(o.getOrDefault("--normalisation", d.normalisation().mode()),
-                parseDouble(o, "--norm-mean", 0.5), parseDouble(o, "--norm-std", 0.25)));
-            b.augmentation(o.containsKey("--no-augment") ? Augmentation.none() : d.augmentation().flip()
-                ? Augmentation.photos(parseInt(o, "--input-size", d.inputSize())) : d.augmentation());
-            b.balanceAuPositives(o.containsKey("--balance-au"));
-            config = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (feCsv == null && !strategy.equals("au-only")) {
-            throw new UsageException("--fe CSV is required for strategy " + strategy);
-        }
-        String stem = model.toString().replaceFirst("\\.zip$", "");
-        Path history = Path.of(o.getOrDefault("--history", stem + "-history.csv"));
-        Path weights = Path.of(o.getOrDefault("--weights", stem + "-weights.csv"));
-
-        CsvFaceDataset au = CsvFaceDataset.read(auCsv);
-        CsvFaceDataset fe = feCsv == null ? null : CsvFaceDataset.read(feCsv);
-        out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples, %s backbone from %s%n", strategy, au.size(),
-            fe == null ? 0 : fe.size(), config.backbone(), config.initialisation());
-        TrainingResult r = new MalTrainer(config).train(au, fe, new TrainingListener() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public void epochFinished(EpochRecord e) {
-                out.printf(Locale.ROOT, "epoch %d: AU loss %.4f, FE loss %.4f, meta loss %.4f, meta AU F1 %.3f (tuned %.3f), FE acc %.3f,"
-                    + " FE weight AUC %.3f, %.1f s%n", e.epoch(), e.auLoss(), e.expressionLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(),
-                    e.metaExpressionAccuracy(), e.weightCleanAuc(), e.seconds());
-            }
-
-            @Override
-            public void warning(String message) {
-                err.println("warning: " + message);
-            }
-        }, CancellationCheck.never());
-        ModelFile.write(r.model(), model);
-        r.history().writeCsv(history);
-        r.weights().writeCsv(weights);
-        AuDetectionScores s = r.metaScores();
-        if (s != null) {
-            out.printf(Locale.ROOT, "meta-split average AU F1 with the model's thresholds: %.3f (thresholds %s)%n",
-                s.averageF1(), r.model().header().settings().get("thresholdSource"));
-        }
-        out.println("wrote " + model + ", " + history + ", " + weights);
-        return 0;
     }
 
     /** The settings for {@code backbone}: the face-api one pretrained and trained as recommended (README), or the small conv one. */
@@ -217,70 +156,190 @@ public final class TrainCommand implements Command {
             + backbone + "'");
     }
 
-    /** {@code --flag value} pairs and bare switches; rejects anything else. */
-    static Map<String, String> parse(List<String> args, Set<String> switches) throws UsageException {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + a + "'; options start with --");
+    /** The strategy: as given, else mal with expression data and au-only without. */
+    String strategy() {
+        return strategy != null ? strategy : feCsv == null ? "au-only" : "mal";
+    }
+
+    /** The training settings the options ask for, every number range-checked. */
+    TrainingConfig config() throws UsageException {
+        for (Object[] flag : new Object[][] {{"--conv", conv}, {"--features", features}, {"--channels", channels}}) {
+            if (flag[1] != null && !NetworkConfig.CONV.equals(backbone)) {
+                throw new UsageException(flag[0] + " shapes the conv backbone; add --backbone conv (the " + backbone
+                    + " backbone has a fixed shape)");
             }
-            if (switches.contains(a)) {
-                o.put(a, "");
-                continue;
+        }
+        TrainingConfig.Builder b = base(backbone).strategy(strategy());
+        TrainingConfig d;
+        try {
+            d = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int epochs = this.epochs != null ? this.epochs : d.epochs();
+        double metaFraction = this.metaFraction != null ? this.metaFraction : d.metaFraction();
+        int patience = this.patience != null ? this.patience : d.patience();
+        double lr = this.lr != null ? this.lr : d.schedule().baseRate();
+        String schedule = this.schedule != null ? this.schedule : d.schedule().kind();
+        int inputSize = this.inputSize != null ? this.inputSize : d.inputSize();
+        int channels = this.channels != null ? this.channels : d.channels();
+        int[] conv = this.conv != null ? this.conv : d.convChannels();
+        int features = this.features != null ? this.features : d.featureSize();
+        String normalisation = this.normalisation != null ? this.normalisation : d.normalisation().mode();
+        between("--epochs", epochs, 0, 100_000);
+        between("--max-iterations", maxIterations, 0, 1_000_000_000);
+        between("--batch", batch, 1, 4096);
+        between("--fe-batch", feBatch, 1, 4096);
+        between("--meta-batch", metaBatch, 1, 4096);
+        within("--meta-fraction", metaFraction, 0, 0.9);
+        between("--patience", patience, 0, 100_000);
+        above("--lr", lr, 0, 10);
+        between("--step-every", stepEvery, 1, 1_000_000_000);
+        above("--step-factor", stepFactor, 0, 1);
+        within("--lambda", lambda, 0, 100);
+        above("--alpha", alpha, 0, 10);
+        above("--beta", beta, 0, 10);
+        between("--meta-hidden", metaHidden, 1, 4096);
+        between("--meta-interval", metaInterval, 1, 1_000_000);
+        between("--input-size", inputSize, 8, 512);
+        check(channels == 1 || channels == 3, "--channels", channels, "1 (grey) or 3 (colour)");
+        between("--features", features, 1, 4096);
+        check(conv.length >= 1 && conv.length <= 6, "--conv", Arrays.toString(conv), "1 to 6 comma-separated widths");
+        for (int c : conv) {
+            check(c >= 1 && c <= 1024, "--conv", Arrays.toString(conv), "widths between 1 and 1024");
+        }
+        // Every conv block halves the input: the last one must still have a pixel left.
+        check(inputSize >> conv.length >= 1, "--input-size", inputSize, "at least " + (1 << conv.length) + " for " + conv.length
+            + " conv blocks");
+        check(Double.isFinite(normMean), "--norm-mean", normMean, "a finite number");
+        above("--norm-std", normStd, 0, 1e6);
+        try {
+            if (init != null) {
+                b.initialisation(init);
             }
-            if (i + 1 >= args.size()) {
-                throw new UsageException(a + " expects a value");
+            b.seed(seed);
+            b.epochs(epochs);
+            b.maxIterations(maxIterations);
+            b.auBatch(batch);
+            b.expressionBatch(feBatch);
+            b.validationBatch(metaBatch);
+            b.metaFraction(metaFraction);
+            b.patience(patience);
+            b.optimizer(optimizer);
+            b.schedule(new LearningRateSchedule(schedule, lr, stepEvery, stepFactor));
+            b.lambda(lambda);
+            b.alpha(alpha);
+            b.beta(beta);
+            b.metaHidden(metaHidden);
+            b.metaInterval(metaInterval);
+            b.metaInputs(metaInputs);
+            b.metaDifference(metaDifference);
+            b.engine(engine);
+            b.inputSize(inputSize);
+            b.channels(channels);
+            b.convChannels(conv);
+            b.featureSize(features);
+            b.normalisation(new Normalisation(normalisation, normMean, normStd));
+            b.augmentation(noAugment ? Augmentation.none() : d.augmentation().flip() ? Augmentation.photos(inputSize)
+                : d.augmentation());
+            b.balanceAuPositives(balanceAu);
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    @Override
+    int call(PrintStream out, PrintStream err) throws Exception {
+        TrainingConfig config = config();
+        String strategy = strategy();
+        if (feCsv == null && !strategy.equals("au-only")) {
+            throw new UsageException("--fe CSV is required for strategy " + strategy);
+        }
+        String stem = model.toString().replaceFirst("\\.zip$", "");
+        Path historyFile = history != null ? history : Path.of(stem + "-history.csv");
+        Path weightsFile = weights != null ? weights : Path.of(stem + "-weights.csv");
+        // The label tables are read first (only their label columns, quick), so that a run that cannot start creates no
+        // output folder; the outputs are declared before the network trains: a bad path fails in a second, not after an hour.
+        CsvFaceDataset au = CsvFaceDataset.read(auCsv);
+        CsvFaceDataset fe = feCsv == null ? null : CsvFaceDataset.read(feCsv);
+        try (SafeOutputs outputs = new SafeOutputs(Arrays.asList(auCsv, feCsv))) {
+            Path modelTmp = outputs.file(model, "--out");
+            Path historyTmp = outputs.file(historyFile, "--history");
+            Path weightsTmp = outputs.file(weightsFile, "--weights");
+            out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples, %s backbone from %s%n", strategy, au.size(),
+                fe == null ? 0 : fe.size(), config.backbone(), config.initialisation());
+            TrainingResult r = new MalTrainer(config).train(au, fe, listener(out, err), CancellationCheck.never());
+            for (String w : TrainingWarnings.of(au, r)) {
+                err.println("warning: " + w);
             }
-            o.put(a, args.get(++i));
-        }
-        return o;
-    }
-
-    static String required(Map<String, String> o, String flag) throws UsageException {
-        String v = o.get(flag);
-        if (v == null || v.isBlank()) {
-            throw new UsageException(flag + " is required");
-        }
-        return v;
-    }
-
-    private static int parseInt(Map<String, String> o, String flag, int def) throws UsageException {
-        String v = o.get(flag);
-        try {
-            return v == null ? def : Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " expects an integer, got '" + v + "'");
+            try (OutputStream os = Files.newOutputStream(modelTmp)) {
+                ModelFile.write(r.model(), os);
+            }
+            r.history().writeCsv(historyTmp);
+            r.weights().writeCsv(weightsTmp);
+            outputs.commit();
+            AuDetectionScores s = r.metaScores();
+            if (s != null) {
+                out.printf(Locale.ROOT, "meta-split average AU F1 with the model's thresholds: %.3f (thresholds %s)%n",
+                    s.averageF1(), r.model().header().settings().get("thresholdSource"));
+            }
+            out.println("wrote " + model + ", " + historyFile + ", " + weightsFile);
+            return 0;
         }
     }
 
-    private static long parseLong(Map<String, String> o, String flag, long def) throws UsageException {
-        String v = o.get(flag);
-        try {
-            return v == null ? def : Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " expects an integer, got '" + v + "'");
+    private static TrainingListener listener(PrintStream out, PrintStream err) {
+        return new TrainingListener() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public void epochFinished(EpochRecord e) {
+                out.printf(Locale.ROOT, "epoch %d: AU loss %.4f, FE loss %.4f, meta loss %.4f, meta AU F1 %.3f (tuned %.3f), FE acc %.3f,"
+                    + " FE weight AUC %.3f, %.1f s%n", e.epoch(), e.auLoss(), e.expressionLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(),
+                    e.metaExpressionAccuracy(), e.weightCleanAuc(), e.seconds());
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("warning: " + message);
+            }
+        };
+    }
+
+    /** The strategy names for the help text, from the one list the trainer knows. */
+    static final class StrategyNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        StrategyNames() {
+            super(Strategies.NAMES);
         }
     }
 
-    private static double parseDouble(Map<String, String> o, String flag, double def) throws UsageException {
-        String v = o.get(flag);
-        try {
-            return v == null ? def : Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " expects a number, got '" + v + "'");
+    static final class MetaInputSpecs extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        MetaInputSpecs() {
+            super(MetaInputs.SPECS);
         }
     }
 
-    private static int[] parseInts(Map<String, String> o, String flag, int[] def) throws UsageException {
-        String v = o.get(flag);
-        if (v == null) {
-            return def;
+    /** The engine names for the help text, from the engine registry. */
+    static final class EngineNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        EngineNames() {
+            super(NetworkEngines.NAMES);
         }
-        try {
-            return java.util.Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " expects comma-separated integers, got '" + v + "'");
+    }
+
+    static final class MetaDifferences extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        MetaDifferences() {
+            super(TrainingConfig.META_DIFFERENCES);
         }
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.malau.io.SafeOutputs;
 
 /** Writes a demo's {@code report.html} and {@code results.json} into a directory. */
 public final class DemoOutput {
@@ -18,32 +21,37 @@ public final class DemoOutput {
     }
 
     /**
+     * Checks before a run that {@code dir} and the two files in it can be written; nothing is left behind.
+     *
+     * @throws IOException naming the folder or file and what is wrong with it
+     */
+    public static void check(Path dir) throws IOException {
+        try (SafeOutputs out = new SafeOutputs(List.of())) {
+            out.folder(dir, "--out");
+            out.file(dir.resolve(REPORT), "--out");
+            out.file(dir.resolve(RESULTS), "--out");
+        }
+    }
+
+    /**
+     * Writes both files beside their targets and moves them into place together, so that an interrupted or failed
+     * run never leaves half a report or a report without its results.
+     *
      * @param runStartNanos {@link System#nanoTime()} at the start of the run, for the total time in the results
      * @throws IOException naming the directory or file that could not be written
      */
     public static Written write(DemoResults results, Path dir, long runStartNanos) throws IOException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IOException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
-        }
-        long t = System.nanoTime();
-        Path report = dir.resolve(REPORT);
-        write(report, ReportHtml.of(results));
-        double reportSeconds = (System.nanoTime() - t) / 1e9;
-        Path json = dir.resolve(RESULTS);
-        write(json, ResultsJson.of(results, reportSeconds, (System.nanoTime() - runStartNanos) / 1e9));
-        return new Written(report, json, reportSeconds);
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        // Written beside and moved, so that an interrupted run never leaves half a report.
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        try (SafeOutputs out = new SafeOutputs(List.of())) {
+            out.folder(dir, "--out");
+            long t = System.nanoTime();
+            Path report = dir.resolve(REPORT);
+            Files.writeString(out.file(report, "--out"), ReportHtml.of(results), StandardCharsets.UTF_8);
+            double reportSeconds = (System.nanoTime() - t) / 1e9;
+            Path json = dir.resolve(RESULTS);
+            Files.writeString(out.file(json, "--out"), ResultsJson.of(results, reportSeconds, (System.nanoTime() - runStartNanos) / 1e9),
+                StandardCharsets.UTF_8);
+            out.commit();
+            return new Written(report, json, reportSeconds);
         }
     }
 }

@@ -4,14 +4,22 @@ import java.util.Locale;
 
 import org.malau.experiment.ExperimentConfig;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * {@code results.json}: the demo's numbers with fixed keys, documented in the README. Everything but
  * {@code timings} is a function of the settings, so the same seed gives the same file apart from
  * that object. Values that are not defined (e.g. au-only's expression accuracy) are {@code null}.
+ * Written with Jackson (the engine's JSON library) rather than by hand: escaping and number syntax are its job.
  */
 public final class ResultsJson {
     /** Identifies the layout; raised when a key changes meaning or disappears. */
     public static final String FORMAT = "malau-demo-results/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultsJson() {
     }
@@ -22,58 +30,63 @@ public final class ResultsJson {
      */
     public static String of(DemoResults r, double reportSeconds, double totalSeconds) {
         ExperimentConfig c = r.settings().experiment();
-        JsonWriter w = new JsonWriter().beginObject();
-        w.name("format").value(FORMAT);
-        w.name("seed").value(r.settings().seed());
-        w.name("settings").beginObject()
-            .name("profile").value(r.settings().profile())
-            .name("strategies").beginArray();
-        c.strategies().forEach(w::value);
-        w.endArray()
-            .name("iterations").value(c.iterations())
-            .name("auTrainSubjects").value(c.auTrainSubjects())
-            .name("auTestSubjects").value(c.auTestSubjects())
-            .name("feSubjects").value(c.feSubjects())
-            .name("facesPerSubject").value(c.perSubject())
-            .name("feLabelNoise").value(c.feLabelNoise())
-            .name("feUnrelated").value(c.feUnrelated())
-            .name("cropSize").value(c.cropSize())
-            .endObject();
-        w.name("data").beginObject()
-            .name("auTrainFaces").value(r.auTrainFaces())
-            .name("auTestFaces").value(r.testFaces().size())
-            .name("feFaces").value(r.feFaces())
-            .name("feCorrupted").value(r.feCorrupted())
-            .endObject();
-        w.name("strategies").beginObject();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("seed", r.settings().seed());
+        ObjectNode settings = root.putObject("settings");
+        settings.put("profile", r.settings().profile());
+        ArrayNode strategies = settings.putArray("strategies");
+        c.strategies().forEach(strategies::add);
+        settings.put("iterations", c.iterations());
+        settings.put("auTrainSubjects", c.auTrainSubjects());
+        settings.put("auTestSubjects", c.auTestSubjects());
+        settings.put("feSubjects", c.feSubjects());
+        settings.put("facesPerSubject", c.perSubject());
+        number(settings, "feLabelNoise", c.feLabelNoise());
+        number(settings, "feUnrelated", c.feUnrelated());
+        settings.put("cropSize", c.cropSize());
+        ObjectNode data = root.putObject("data");
+        data.put("auTrainFaces", r.auTrainFaces());
+        data.put("auTestFaces", r.testFaces().size());
+        data.put("feFaces", r.feFaces());
+        data.put("feCorrupted", r.feCorrupted());
+        ObjectNode byStrategy = root.putObject("strategies");
         for (StrategyResult s : r.strategies()) {
-            w.name(s.strategy()).beginObject()
-                .name("averageF1").value(s.averageF1())
-                .name("perAuF1").beginObject();
+            ObjectNode o = byStrategy.putObject(s.strategy());
+            number(o, "averageF1", s.averageF1());
+            ObjectNode perAu = o.putObject("perAuF1");
             for (int j = 0; j < r.auCodes().length; j++) {
-                w.name(String.format(Locale.ROOT, "AU%02d", r.auCodes()[j])).value(s.perAuF1()[j]);
+                number(perAu, String.format(Locale.ROOT, "AU%02d", r.auCodes()[j]), s.perAuF1()[j]);
             }
-            w.endObject()
-                .name("feAccuracy").value(s.feAccuracy())
-                .name("weightAuc").value(s.weightAuc())
-                .endObject();
+            number(o, "feAccuracy", s.feAccuracy());
+            number(o, "weightAuc", s.weightAuc());
         }
-        w.endObject();
-        w.name("reference").beginObject()
-            .name("everyAuPresentAverageF1").value(r.everyAuPresentAverageF1())
-            .endObject();
-        w.name("timings").beginObject()
-            .name("dataSeconds").value(round(r.dataSeconds()))
-            .name("trainSeconds").beginObject();
+        number(root.putObject("reference"), "everyAuPresentAverageF1", r.everyAuPresentAverageF1());
+        ObjectNode timings = root.putObject("timings");
+        number(timings, "dataSeconds", round(r.dataSeconds()));
+        ObjectNode train = timings.putObject("trainSeconds");
         for (StrategyResult s : r.strategies()) {
-            w.name(s.strategy()).value(round(s.trainSeconds()));
+            number(train, s.strategy(), round(s.trainSeconds()));
         }
-        w.endObject()
-            .name("reportSeconds").value(round(reportSeconds))
-            .name("totalSeconds").value(round(totalSeconds))
-            .name("cores").value(Runtime.getRuntime().availableProcessors())
-            .endObject();
-        return w.endObject().text();
+        number(timings, "reportSeconds", round(reportSeconds));
+        number(timings, "totalSeconds", round(totalSeconds));
+        timings.put("cores", Runtime.getRuntime().availableProcessors());
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("results.json could not be serialised", e);
+        }
+    }
+
+    /** JSON has no NaN or infinity: an undefined number is null, as the README documents. */
+    private static void number(ObjectNode o, String key, double v) {
+        if (!Double.isFinite(v)) {
+            o.putNull(key);
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            o.put(key, (long) v);
+        } else {
+            o.put(key, v);
+        }
     }
 
     private static double round(double seconds) {

@@ -208,7 +208,9 @@ public final class FaceAligner implements AutoCloseable {
         try {
             return item.landmarks().isEmpty() ? align(item.image()) : alignWithLandmarks(item.image(), item.landmarks());
         } catch (RuntimeException e) {
-            return ImageAlignment.unreadable(item.image().toString(), item.image() + ": " + e);
+            // The message says what is wrong (e.g. eyes that coincide); a class name would not.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            return ImageAlignment.unreadable(item.image().toString(), item.image() + ": " + why);
         }
     }
 

@@ -42,6 +42,28 @@ public final class ImageDecoder {
         this.maxPixels = maxPixels;
     }
 
+    /**
+     * The header of {@code bytes}, refused when it is not an image or has more than {@code maxPixels} pixels: the
+     * check every path that decodes whole images makes before a pixel buffer exists (this class decodes a large
+     * JPEG reduced instead; other decoders cannot).
+     */
+    public static ImageHeader checkedHeader(byte[] bytes, String name, long maxPixels) throws UnreadableImageException {
+        if (bytes == null || bytes.length == 0) {
+            throw new UnreadableImageException(name + ": empty input (0 bytes)");
+        }
+        ImageHeader h = ImageHeader.read(bytes).orElseThrow(() -> new UnreadableImageException(name
+            + ": not a recognised image (no readable PNG, JPEG, WebP, BMP or TIFF header)"));
+        if (h.pixels() > maxPixels) {
+            throw tooLarge(h, name, maxPixels);
+        }
+        return h;
+    }
+
+    private static UnreadableImageException tooLarge(ImageHeader h, String name, long maxPixels) {
+        return new UnreadableImageException(name + ": image too large to decode (" + h.width() + "x" + h.height() + " = "
+            + h.pixels() + " pixels, the limit is " + maxPixels + ")");
+    }
+
     /** Reads and decodes {@code file}. */
     public DecodedImage decode(Path file) throws UnreadableImageException {
         return decode(readFile(file), file.toString());
@@ -81,8 +103,7 @@ public final class ImageDecoder {
         int reduce = 1;
         if (h.pixels() > maxPixels) {
             if (!h.format().equals("jpeg")) {
-                throw new UnreadableImageException(name + ": image too large to decode (" + h.width() + "x" + h.height()
-                    + " > " + maxPixels + " pixels)");
+                throw tooLarge(h, name, maxPixels);
             }
             while (reduce < 8 && h.pixels() / ((long) reduce * reduce) > maxPixels) {
                 reduce *= 2;

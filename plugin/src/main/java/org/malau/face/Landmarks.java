@@ -21,19 +21,27 @@ import java.util.List;
  * @param templateIndices indices into {@link EyeTemplate#fivePoints()}; eyes are always indices 0 and 1
  */
 public record Landmarks(List<PixelPoint> points, List<Integer> templateIndices) {
+    /** Coordinates beyond this are no pixel of any image the decoder accepts (and 1e300 would overflow the warp). */
+    public static final double MAX_COORDINATE = 1e6;
 
-    /** Defensive copies; the first two points must be the eyes. */
+    /** Defensive copies; the first two points must be the eyes, every coordinate finite. */
     public Landmarks {
         points = List.copyOf(points);
         templateIndices = List.copyOf(templateIndices);
         if (points.size() != templateIndices.size() || points.size() < 2) {
             throw new IllegalArgumentException("landmarks need >= 2 points matched to template indices");
         }
+        for (PixelPoint p : points) {
+            if (!(Math.abs(p.x()) <= MAX_COORDINATE && Math.abs(p.y()) <= MAX_COORDINATE)) {
+                throw new IllegalArgumentException("landmark (" + p.x() + ", " + p.y() + ") is no pixel coordinate; expected finite"
+                    + " numbers of at most " + (long) MAX_COORDINATE);
+            }
+        }
     }
 
     /** Eye centres only. */
     public static Landmarks ofEyes(PixelPoint a, PixelPoint b) {
-        List<PixelPoint> eyes = ordered(a, b);
+        List<PixelPoint> eyes = distinctEyes(a, b);
         return new Landmarks(eyes, List.of(0, 1));
     }
 
@@ -60,10 +68,19 @@ public record Landmarks(List<PixelPoint> points, List<Integer> templateIndices) 
     }
 
     private static Landmarks five(PixelPoint eyeA, PixelPoint eyeB, PixelPoint nose, PixelPoint mouthA, PixelPoint mouthB) {
-        List<PixelPoint> p = new ArrayList<>(ordered(eyeA, eyeB));
+        List<PixelPoint> p = new ArrayList<>(distinctEyes(eyeA, eyeB));
         p.add(nose);
         p.addAll(ordered(mouthA, mouthB));
         return new Landmarks(p, List.of(0, 1, 2, 3, 4));
+    }
+
+    /** The eyes ordered by x; eyes less than a pixel apart give no scale or angle to align by. */
+    private static List<PixelPoint> distinctEyes(PixelPoint a, PixelPoint b) {
+        if (!(a.distance(b) >= 1)) {
+            throw new IllegalArgumentException("the two eyes are less than a pixel apart ((" + a.x() + ", " + a.y() + ") and (" + b.x()
+                + ", " + b.y() + ")); expected two distinct eye centres");
+        }
+        return ordered(a, b);
     }
 
     private static List<PixelPoint> ordered(PixelPoint a, PixelPoint b) {

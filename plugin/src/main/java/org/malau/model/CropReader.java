@@ -1,13 +1,15 @@
 package org.malau.model;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
 import org.malau.data.FaceRecord;
+import org.malau.face.ImageDecoder;
+import org.malau.face.UnreadableImageException;
 
 /**
  * Reads a face crop into raw network-input pixels in [0, 1], channels first, resized to the
@@ -34,16 +36,43 @@ public final class CropReader {
         return read(file, size, channels);
     }
 
-    /** Pixels of an image file. */
+    /** Pixels of an image file; every problem is an {@link IOException} naming the file. */
     public static float[] read(Path file, int size, int channels) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("image not found: " + file);
+        return fromImage(decode(file), size, channels);
+    }
+
+    /**
+     * Decodes an image file whole, after checking its header against the engine's pixel budget
+     * ({@link ImageDecoder#DEFAULT_MAX_PIXELS}): a small file claiming 40000x40000 pixels is refused, not
+     * decoded into gigabytes.
+     *
+     * @throws IOException naming the file and what is wrong: missing, empty, not an image, too large, damaged
+     */
+    public static BufferedImage decode(Path file) throws IOException {
+        try {
+            return decode(ImageDecoder.readFile(file), file.toString());
+        } catch (UnreadableImageException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        BufferedImage img = ImageIO.read(file.toFile());
+    }
+
+    /** As {@link #decode(Path)} for encoded bytes; {@code name} stands for them in messages. */
+    public static BufferedImage decode(byte[] bytes, String name) throws IOException {
+        try {
+            ImageDecoder.checkedHeader(bytes, name, ImageDecoder.DEFAULT_MAX_PIXELS);
+        } catch (UnreadableImageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(name + ": cannot decode (" + e.getMessage() + ")", e);
+        }
         if (img == null) {
-            throw new IOException("not a readable image: " + file);
+            throw new IOException(name + ": not an image format Java can decode (PNG, JPEG, BMP, GIF)");
         }
-        return fromImage(img, size, channels);
+        return img;
     }
 
     /** Pixels of a decoded image. */

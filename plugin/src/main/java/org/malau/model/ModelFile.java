@@ -169,9 +169,11 @@ public final class ModelFile {
         return read(in.readAllBytes(), source, null, w -> { });
     }
 
-    /** Reads only the header of a model file, without its network (cheap; e.g. for a KNIME port spec). */
+    /** Reads only the header of a model file, without its network (see {@link #readHeader(InputStream, String)}). */
     public static ModelHeader readHeader(Path file) throws IOException {
-        return parse(Files.readAllBytes(file), file.toString()).header;
+        try (InputStream in = Files.newInputStream(file)) {
+            return readHeader(in, file.toString());
+        }
     }
 
     /** What {@link #parse} found in a model zip. */
@@ -217,43 +219,8 @@ public final class ModelFile {
             throw new ModelFormatException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
         }
         byte[] headerBytes = entries.get(HEADER);
-        if (headerBytes == null) {
-            throw new ModelFormatException(file + " is not a MAL model file (foreign zip: no " + HEADER + " entry)");
-        }
-        Map<String, Object> tree;
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> t = json().readValue(headerBytes, Map.class);
-            tree = t;
-        } catch (IOException e) {
-            throw new ModelFormatException(file + ": the model header is not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (!"mal-au-model".equals(tree.get("format"))) {
-            throw new ModelFormatException(file + " is not a MAL model file (foreign zip: header format is " + tree.get("format") + ")");
-        }
-        Object version = tree.get("formatVersion");
-        if (!(version instanceof Number v)) {
-            throw new ModelFormatException(file + ": the model header has no format version");
-        }
-        if (v.intValue() > ModelHeader.FORMAT_VERSION) {
-            throw new ModelFormatException(file + " has model format version " + v + ", newer than the supported "
-                + ModelHeader.FORMAT_VERSION + "; update the MAL extension to read it");
-        }
-        if (v.intValue() >= 2) {
-            byte[] sum = entries.get(HEADER_SUM);
-            if (sum == null) {
-                throw new ModelFormatException(file + " is truncated: entry " + HEADER_SUM + " is missing");
-            }
-            if (!sha256(headerBytes).equals(new String(sum, StandardCharsets.US_ASCII).trim())) {
-                throw new ModelFormatException(file + " is corrupted: the SHA-256 of " + HEADER + " does not match " + HEADER_SUM);
-            }
-        }
-        ModelHeader header;
-        try {
-            header = ModelHeader.fromTree(tree);
-        } catch (RuntimeException e) {
-            throw new ModelFormatException(file + ": the model header is incomplete or malformed (" + e + ")", e);
-        }
+        Map<String, Object> tree = headerTree(headerBytes, entries.get(HEADER_SUM), file);
+        ModelHeader header = header(tree, file);
         @SuppressWarnings("unchecked")
         Map<String, Object> sums = (Map<String, Object>) tree.get("checksums");
         if (sums == null || sums.isEmpty()) {
@@ -310,6 +277,101 @@ public final class ModelFile {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads only the header of a model file from {@code in}, for what a model is before it is loaded (e.g. KNIME's
+     * configure step): the zip is read up to its header and the header's own checksum, the first two entries, so the
+     * network is neither read nor checked. A foreign or corrupted header or a newer format fails as in
+     * {@link #read(InputStream, String)}; truncation after the header and the other entries' checksums are found only
+     * when the model is read. {@code in} is not closed.
+     */
+    public static ModelHeader readHeader(InputStream in, String source) throws IOException {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in);
+        buffered.mark(4);
+        byte[] magic = buffered.readNBytes(4);
+        buffered.reset();
+        if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+            throw new ModelFormatException(source + " is not a MAL model file (foreign file: not a zip archive)");
+        }
+        byte[] headerBytes = null;
+        byte[] headerSum = null;
+        try {
+            ZipInputStream zip = new ZipInputStream(buffered);
+            // the header comes first, then (from format 2 on) its checksum: stop before the network's entries
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (HEADER.equals(e.getName())) {
+                    headerBytes = readBounded(zip, HEADER, source);
+                    if (formatVersionOf(headerBytes) < 2) {
+                        break;
+                    }
+                } else if (HEADER_SUM.equals(e.getName())) {
+                    headerSum = readBounded(zip, HEADER_SUM, source);
+                }
+                if (headerBytes != null && headerSum != null) {
+                    break;
+                }
+            }
+        } catch (EOFException | ZipException e) {
+            throw new ModelFormatException(source + " is truncated or damaged (" + e.getMessage() + ")", e);
+        }
+        return header(headerTree(headerBytes, headerSum, source), source);
+    }
+
+    /** The format version a header states, or 0 when it is no readable header (the checks say why later). */
+    private static int formatVersionOf(byte[] headerBytes) {
+        try {
+            return json().readValue(headerBytes, Map.class).get("formatVersion") instanceof Number n ? n.intValue() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The header's JSON tree, after checking that it is ours, of a format this version reads, and, from format 2 on,
+     * unchanged (its SHA-256 in {@value #HEADER_SUM}).
+     */
+    private static Map<String, Object> headerTree(byte[] headerBytes, byte[] headerSum, String file)
+        throws ModelFormatException {
+        if (headerBytes == null) {
+            throw new ModelFormatException(file + " is not a MAL model file (foreign zip: no " + HEADER + " entry)");
+        }
+        Map<String, Object> tree;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = json().readValue(headerBytes, Map.class);
+            tree = t;
+        } catch (IOException e) {
+            throw new ModelFormatException(file + ": the model header is not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (!"mal-au-model".equals(tree.get("format"))) {
+            throw new ModelFormatException(file + " is not a MAL model file (foreign zip: header format is " + tree.get("format") + ")");
+        }
+        Object version = tree.get("formatVersion");
+        if (!(version instanceof Number v)) {
+            throw new ModelFormatException(file + ": the model header has no format version");
+        }
+        if (v.intValue() > ModelHeader.FORMAT_VERSION) {
+            throw new ModelFormatException(file + " has model format version " + v + ", newer than the supported "
+                + ModelHeader.FORMAT_VERSION + "; update the MAL extension to read it");
+        }
+        if (v.intValue() >= 2) {
+            if (headerSum == null) {
+                throw new ModelFormatException(file + " is truncated: entry " + HEADER_SUM + " is missing");
+            }
+            if (!sha256(headerBytes).equals(new String(headerSum, StandardCharsets.US_ASCII).trim())) {
+                throw new ModelFormatException(file + " is corrupted: the SHA-256 of " + HEADER + " does not match " + HEADER_SUM);
+            }
+        }
+        return tree;
+    }
+
+    private static ModelHeader header(Map<String, Object> tree, String file) throws ModelFormatException {
+        try {
+            return ModelHeader.fromTree(tree);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + ": the model header is incomplete or malformed (" + e + ")", e);
+        }
     }
 
     /** Looks for the zip end-of-central-directory signature PK\5\6 in the last 64 KiB + 22 bytes. */

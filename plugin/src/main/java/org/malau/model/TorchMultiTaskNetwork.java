@@ -57,7 +57,6 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
 
     private TorchMultiTaskNetwork(NetworkConfig config, float[] values, double[] positiveWeights) {
         TorchRuntime.ensureLoaded();
-        TorchRuntime.tuneAllocator();
         this.config = config;
         this.layout = NetworkParameters.layout(config);
         this.count = NetworkParameters.count(config);

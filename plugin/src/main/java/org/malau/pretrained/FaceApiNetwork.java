@@ -34,7 +34,6 @@ public final class FaceApiNetwork {
 
     private FaceApiNetwork(FaceApiModels.Net net) {
         TorchRuntime.ensureLoaded();
-        TorchRuntime.tuneAllocator();
         this.net = net;
         Map<String, float[]> values = FaceApiModels.torchTensors(net);
         List<NetworkParameters.Spec> layout = NetworkParameters.layout(FaceApiModels.backbone(1, 2));

@@ -30,6 +30,7 @@ public final class NativeRuntime {
         synchronized (NativeRuntime.class) {
             if (!nd4jReady) {
                 requireUnsafeVisible();
+                ProcessTuning.beforeNativeLibraries();
                 ND4JClassLoading.setNd4jClassloader(NativeRuntime.class.getClassLoader());
                 withEngineClassLoader(() -> Nd4j.getBackend());
                 nd4jReady = true;
@@ -57,6 +58,7 @@ public final class NativeRuntime {
         }
         synchronized (NativeRuntime.class) {
             if (!openCvReady) {
+                ProcessTuning.beforeNativeLibraries();
                 withEngineClassLoader(() -> Loader.load(opencv_core.class));
                 openCvReady = true;
             }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -159,12 +158,13 @@ public final class RuntimeSelfCheck {
         }
         NativeRuntime.ensureOpenCv();
         CascadeClassifier cascade = loadFrontalFaceCascade();
-        Mat colour = opencv_imgcodecs.imread(image.toString());
-        if (colour.empty()) {
-            throw new IOException("OpenCV could not decode image file " + image);
-        }
         Mat grey = new Mat();
-        opencv_imgproc.cvtColor(colour, grey, opencv_imgproc.COLOR_BGR2GRAY);
+        // Through the engine's decoder: its pixel budget refuses a huge image from its header instead of exhausting memory.
+        try (org.malau.face.DecodedImage decoded = new org.malau.face.ImageDecoder().decode(image)) {
+            opencv_imgproc.cvtColor(decoded.bgr(), grey, opencv_imgproc.COLOR_BGR2GRAY);
+        } catch (org.malau.face.UnreadableImageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         opencv_imgproc.equalizeHist(grey, grey);
         int minSide = Math.max(24, Math.min(grey.cols(), grey.rows()) / 10);
         RectVector faces = new RectVector();

@@ -1,20 +1,17 @@
 package org.malau.train;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.malau.data.AuLabels;
 import org.malau.data.Corruption;
 import org.malau.data.Expression;
+import org.malau.io.CsvHeader;
+import org.malau.io.CsvInput;
 import org.malau.model.CropReader;
 
 /**
@@ -23,8 +20,9 @@ import org.malau.model.CropReader;
  * {@link Expression#label()}, empty = unknown), {@code corruption}, and occurrence columns
  * {@code AU01}, {@code AU02}, ... (1, 0, empty = unknown). Other columns (intensities, landmarks)
  * are ignored. Lines are streamed and only the label columns kept, so a 100k-row list costs a few
- * megabytes; images are decoded only when a batch needs them. No quoting: fields must not contain
- * commas. The images are expected to be aligned crops; others are simply resized.
+ * megabytes; images are decoded only when a batch needs them. Read through {@link CsvInput} (RFC 4180
+ * quoting, BOM and CRLF accepted, duplicate columns refused). The images are expected to be aligned
+ * crops; others are simply resized.
  */
 public final class CsvFaceDataset implements FaceDataset {
     private static final Pattern AU_COLUMN = Pattern.compile("AU(\\d+)");
@@ -52,70 +50,59 @@ public final class CsvFaceDataset implements FaceDataset {
 
     /** Reads the label columns of {@code csv}. */
     public static CsvFaceDataset read(Path csv) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                throw new IOException(csv + " is empty; expected a header with at least the column 'file'");
-            }
-            String[] header = headerLine.split(",", -1);
-            Map<String, Integer> col = new HashMap<>();
+        try (CsvInput in = CsvInput.open(csv)) {
+            CsvHeader header = in.header("at least the column 'file'");
             List<Integer> auCols = new ArrayList<>();
             List<Integer> codes = new ArrayList<>();
-            for (int i = 0; i < header.length; i++) {
-                String h = header[i].trim();
-                col.put(h, i);
-                Matcher m = AU_COLUMN.matcher(h);
+            for (int i = 0; i < header.size(); i++) {
+                Matcher m = AU_COLUMN.matcher(header.names().get(i));
                 if (m.matches()) {
+                    int code = Integer.parseInt(m.group(1));
+                    if (codes.contains(code)) {
+                        throw in.error("columns '" + header.names().get(auCols.get(codes.indexOf(code))) + "' and '"
+                            + header.names().get(i) + "' are the same AU; expected each AU once");
+                    }
                     auCols.add(i);
-                    codes.add(Integer.parseInt(m.group(1)));
+                    codes.add(code);
                 }
             }
-            Integer file = col.get("file");
-            if (file == null) {
-                throw new IOException(csv + ": missing column 'file' (image path relative to the CSV)");
+            int file = header.index("file");
+            if (file < 0) {
+                throw in.error("missing column 'file' (image path relative to the CSV)");
             }
-            Integer subject = col.get("subject");
-            Integer expression = col.get("expression");
-            Integer corruption = col.get("corruption");
+            int subject = header.index("subject");
+            int expression = header.index("expression");
+            int corruption = header.index("corruption");
             List<String> files = new ArrayList<>();
             List<String> subjects = new ArrayList<>();
             List<byte[]> au = new ArrayList<>();
             List<Expression> expressions = new ArrayList<>();
             List<Corruption> corruptions = new ArrayList<>();
-            int ln = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                ln++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length != header.length) {
-                    throw new IOException(csv + " line " + ln + ": " + f.length + " fields, the header has " + header.length);
-                }
+            for (List<String> f = in.nextRow(header); f != null; f = in.nextRow(header)) {
                 try {
-                    files.add(f[file].trim());
-                    subjects.add(subject == null ? "" : f[subject].trim().intern());
+                    files.add(f.get(file).trim());
+                    subjects.add(subject < 0 ? "" : f.get(subject).trim().intern());
                     byte[] y = null;
                     for (int j = 0; j < auCols.size(); j++) {
-                        String v = f[auCols.get(j)].trim();
+                        String v = f.get(auCols.get(j)).trim();
                         if (!v.isEmpty()) {
                             if (y == null) {
                                 y = new byte[auCols.size()];
                                 java.util.Arrays.fill(y, AuLabels.UNKNOWN);
                             }
-                            int o = Integer.parseInt(v);
-                            if (o != 0 && o != 1) {
-                                throw new IllegalArgumentException("AU occurrence must be 0, 1 or empty, was " + v);
+                            if (!v.equals("0") && !v.equals("1")) {
+                                throw new IllegalArgumentException("column '" + header.names().get(auCols.get(j)) + "': '" + v
+                                    + "' is no AU occurrence; expected 0, 1 or empty (unknown)");
                             }
-                            y[j] = (byte) o;
+                            y[j] = (byte) (v.equals("1") ? 1 : 0);
                         }
                     }
                     au.add(y);
-                    String e = expression == null ? "" : f[expression].trim();
+                    String e = expression < 0 ? "" : f.get(expression).trim();
                     expressions.add(e.isEmpty() ? null : Expression.parse(e));
-                    corruptions.add(corruption == null ? Corruption.UNKNOWN : Corruption.parse(f[corruption]));
+                    corruptions.add(corruption < 0 ? Corruption.UNKNOWN : Corruption.parse(f.get(corruption)));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(csv + " line " + ln + ": " + e.getMessage(), e);
+                    throw in.error(e.getMessage());
                 }
             }
             return new CsvFaceDataset(csv, codes.stream().mapToInt(Integer::intValue).toArray(), files, subjects, au,
@@ -170,6 +157,12 @@ public final class CsvFaceDataset implements FaceDataset {
 
     @Override
     public float[] crop(int i, int size, int channels) throws IOException {
-        return CropReader.read(imagePath(i), size, channels);
+        Path p = imagePath(i);
+        try {
+            return CropReader.read(p, size, channels);
+        } catch (IOException e) {
+            // CropReader names the file; this adds which table and row listed it.
+            throw new IOException(csv + " row '" + files.get(i) + "': " + e.getMessage(), e);
+        }
     }
 }

@@ -27,10 +27,10 @@ public record EpochRecord(int epoch, int iterations, double learningRate, double
     static final String CSV_HEADER = "epoch,iterations,learning_rate,au_loss,fe_loss,total_loss,meta_loss,"
         + "meta_au_f1,meta_au_f1_tuned,meta_fe_accuracy,mean_au_weight,mean_fe_weight,fe_weight_clean_auc,seconds";
 
-    String csvLine() {
-        return epoch + "," + iterations + "," + f(learningRate) + "," + f(auLoss) + "," + f(expressionLoss) + ","
-            + f(totalLoss) + "," + f(metaLoss) + "," + f(metaAuF1) + "," + f(metaAuF1Tuned) + "," + f(metaExpressionAccuracy) + ","
-            + f(meanAuWeight) + "," + f(meanExpressionWeight) + "," + f(weightCleanAuc) + "," + f(seconds);
+    java.util.List<String> csvFields() {
+        return java.util.List.of(Integer.toString(epoch), Integer.toString(iterations), f(learningRate), f(auLoss),
+            f(expressionLoss), f(totalLoss), f(metaLoss), f(metaAuF1), f(metaAuF1Tuned), f(metaExpressionAccuracy),
+            f(meanAuWeight), f(meanExpressionWeight), f(weightCleanAuc), f(seconds));
     }
 
     static String f(double v) {

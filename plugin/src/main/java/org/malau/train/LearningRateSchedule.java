@@ -17,8 +17,15 @@ public record LearningRateSchedule(String kind, double baseRate, int stepEvery, 
         if (!kind.equals("constant") && !kind.equals("step") && !kind.equals("cosine")) {
             throw new IllegalArgumentException("unknown learning-rate schedule '" + kind + "', expected constant, step or cosine");
         }
-        if (!(baseRate > 0)) {
-            throw new IllegalArgumentException("learning rate must be positive, was " + baseRate);
+        if (!(baseRate > 0) || !Double.isFinite(baseRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive finite number, was " + baseRate);
+        }
+        // A negative factor would flip the sign of the rate (ascent), one above 1 grow it without bound.
+        if (!(factor > 0 && factor <= 1)) {
+            throw new IllegalArgumentException("step decay factor must be in (0, 1], was " + factor);
+        }
+        if (stepEvery < 1) {
+            throw new IllegalArgumentException("iterations between step decays must be >= 1, was " + stepEvery);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.malau.train;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.List;
 
 import org.malau.data.Corruption;
 import org.malau.data.Expression;
+import org.malau.io.CsvOutput;
 
 /**
  * The weight every AU and FE training sample received in the real steps, averaged per epoch
@@ -141,22 +141,18 @@ public final class SampleWeightLog {
     /** CSV: set, id, subject, label, corruption, w_epoch1, w_epoch2, ... (empty cell = not drawn). */
     public void writeCsv(Path file) throws IOException {
         int epochs = entries.isEmpty() ? 0 : entries.get(0).perEpoch().length;
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder h = new StringBuilder("set,id,subject,label,corruption");
+        try (CsvOutput w = new CsvOutput(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            List<String> h = new ArrayList<>(List.of("set", "id", "subject", "label", "corruption"));
             for (int e = 1; e <= epochs; e++) {
-                h.append(",w_epoch").append(e);
+                h.add("w_epoch" + e);
             }
-            w.write(h.toString());
-            w.newLine();
+            w.row(h);
             for (Entry x : entries) {
-                StringBuilder sb = new StringBuilder();
-                sb.append(x.set()).append(',').append(x.id()).append(',').append(x.subject()).append(',').append(x.label())
-                    .append(',').append(x.corruption().label());
+                List<String> row = new ArrayList<>(List.of(x.set(), x.id(), x.subject(), x.label(), x.corruption().label()));
                 for (double v : x.perEpoch()) {
-                    sb.append(',').append(EpochRecord.f(v));
+                    row.add(EpochRecord.f(v));
                 }
-                w.write(sb.toString());
-                w.newLine();
+                w.row(row);
             }
         }
     }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ class DemoCommandTest {
     }
 
     private static DemoSettings settings(String... args) throws UsageException {
-        return DemoCommand.settings(TrainCommand.parse(List.of(args), Set.of("--quick")));
+        return DemoCommand.settings(args);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.malau.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -84,29 +83,30 @@ class TrainPredictScoreCommandTest {
         Path pred = dir.resolve("pred-au.csv");
         run(new PredictCommand(), "--model", model.toString(), "--input", au.toString(), "--out", pred.toString());
         String header = Files.readAllLines(pred).get(0);
-        assertEquals("file,AU01_prob,AU02_prob,AU01,AU02", header);
+        assertEquals("file,AU01_prob,AU02_prob,AU01,AU02,status,message", header);
         String s = run(new ScoreCommand(), "--pred", pred.toString(), "--truth", au.toString());
         assertTrue(s.contains("average AU F1"), s);
         assertTrue(!s.contains("expression accuracy"), s);
     }
 
     @Test
-    void theConvShapeFlagsNeedTheConvBackbone() {
-        PrintStream nul = new PrintStream(new ByteArrayOutputStream());
-        UsageException e = assertThrows(UsageException.class, () -> new TrainCommand().run(
-            List.of("--au", "a.csv", "--out", "m.zip", "--conv", "4,8"), nul, nul));
-        assertTrue(e.getMessage().contains("--backbone conv"), e.getMessage());
+    void theConvShapeFlagsNeedTheConvBackbone() throws Exception {
+        assertUsageError("--backbone conv", new TrainCommand(), "--au", "a.csv", "--out", "m.zip", "--conv", "4,8");
     }
 
     @Test
-    void badArgumentsAreUsageErrors() {
-        PrintStream nul = new PrintStream(new ByteArrayOutputStream());
-        assertThrows(UsageException.class, () -> new TrainCommand().run(List.of("--au", "a.csv"), nul, nul));
-        assertThrows(UsageException.class, () -> new TrainCommand().run(
-            List.of("--au", "a.csv", "--out", "m.zip", "--strategy", "nope"), nul, nul));
-        assertThrows(UsageException.class, () -> new TrainCommand().run(
-            List.of("--au", "a.csv", "--out", "m.zip", "--epochs", "x"), nul, nul));
-        assertThrows(UsageException.class, () -> new PredictCommand().run(List.of("--model"), nul, nul));
-        assertThrows(UsageException.class, () -> new ScoreCommand().run(List.of("--pred", "p.csv"), nul, nul));
+    void badArgumentsAreUsageErrors() throws Exception {
+        assertUsageError("missing required option --out", new TrainCommand(), "--au", "a.csv");
+        assertUsageError("unknown strategy 'nope'", new TrainCommand(), "--au", "a.csv", "--out", "m.zip", "--strategy", "nope");
+        assertUsageError("--epochs expects an integer, got 'x'", new TrainCommand(), "--au", "a.csv", "--out", "m.zip", "--epochs", "x");
+        assertUsageError("--model expects a value", new PredictCommand(), "--model");
+        assertUsageError("missing required option --truth", new ScoreCommand(), "--pred", "p.csv");
+    }
+
+    private static void assertUsageError(String expected, Command c, String... args) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(2, c.run(List.of(args), ps, ps), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(expected), err.toString(StandardCharsets.UTF_8));
     }
 }

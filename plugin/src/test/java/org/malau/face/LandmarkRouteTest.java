@@ -15,6 +15,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+import org.malau.io.CsvInput;
 import org.junit.jupiter.api.io.TempDir;
 import org.malau.testing.SharedData;
 
@@ -24,15 +25,14 @@ class LandmarkRouteTest {
     @Test
     void temFilesPutEyesOnTheTemplate() throws IOException {
         Path dir = SharedData.data("landmarks");
-        List<String> rows = Files.readAllLines(dir.resolve("eyes.csv"));
         int checked = 0;
-        try (FaceAligner aligner = new FaceAligner(AlignOptions.defaults())) {
+        try (FaceAligner aligner = new FaceAligner(AlignOptions.defaults()); CsvInput rows = CsvInput.open(dir.resolve("eyes.csv"))) {
             EyeTemplate t = aligner.template();
-            for (String row : rows.subList(1, rows.size())) {
-                String image = Csv.split(row).get(0);
+            rows.next();
+            for (List<String> f = rows.next(); f != null; f = rows.next()) {
+                String image = f.get(0);
                 Path tem = dir.resolve(image.replaceAll("\\.jpg$", ".tem"));
                 Landmarks lm = Landmarks.of(LandmarkFiles.read(tem));
-                List<String> f = Csv.split(row);
                 // The .tem pupils must be the ones eyes.csv lists (derived_from column).
                 SimilarityTransformTest.assertClose(new PixelPoint(Double.parseDouble(f.get(2)), Double.parseDouble(f.get(3))),
                     lm.eyes().left(), 0.51);

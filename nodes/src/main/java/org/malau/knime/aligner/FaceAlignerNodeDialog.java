@@ -57,7 +57,7 @@ public class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(FaceAlignerNodeModel.createSizeSettingsModel(),
             "Crop size (pixels)", 16));
         addDialogComponent(new DialogComponentBoolean(FaceAlignerNodeModel.createGreySettingsModel(),
-            "Grey crops (otherwise colour)"));
+            "Grayscale crops (otherwise color)"));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerNodeModel.createModeSettingsModel(), "Faces",
             FaceAlignerNodeModel.MODE_LARGEST, FaceAlignerNodeModel.MODE_ALL));
         addDialogComponent(new DialogComponentBoolean(FaceAlignerNodeModel.createFilterNoFaceSettingsModel(),

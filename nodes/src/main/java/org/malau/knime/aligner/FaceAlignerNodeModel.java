@@ -46,6 +46,7 @@ import org.malau.face.FaceSelection;
 import org.malau.face.ImageAlignment;
 import org.malau.face.Landmarks;
 import org.malau.face.PixelPoint;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
 import org.malau.pretrained.FaceApiNetwork;
 
@@ -57,8 +58,10 @@ import org.malau.pretrained.FaceApiNetwork;
 public class FaceAlignerNodeModel extends NodeModel {
     /** Landmark source: none, the faces are detected. */
     static final String SOURCE_DETECT = "None: detect faces";
-    /** Landmark source: four columns with the two eye centres. */
-    static final String SOURCE_EYES = "Eye centre columns";
+    /** Landmark source: four columns with the two eye centers. */
+    static final String SOURCE_EYES = "Eye center columns";
+    /** How release 0.1 stored {@link #SOURCE_EYES}, still read from older workflows. */
+    static final String SOURCE_EYES_0_1 = "Eye centre columns";
     /** Landmark source: one string column {@code x1;y1;x2;y2;...} as the MAL reader and generator nodes write it. */
     static final String SOURCE_LANDMARKS = "Landmarks column";
     /** Face selection: the largest face of each image. */
@@ -365,6 +368,11 @@ public class FaceAlignerNodeModel extends NodeModel {
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
         final Resolved r = resolve(inData[0].getDataTableSpec());
         final BufferedDataContainer out = exec.createDataContainer(r.outSpec());
         final Map<AlignStatus, Integer> statuses = new EnumMap<>(AlignStatus.class);
@@ -490,7 +498,8 @@ public class FaceAlignerNodeModel extends NodeModel {
             return new RowInput(a, fallback);
         } catch (RuntimeException e) {
             // the engine reports bad images as UNREADABLE itself; this catches what it did not foresee
-            return new RowInput(unreadable(name, e.toString()), fallback);
+            return new RowInput(unreadable(name, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
+                fallback);
         }
     }
 
@@ -633,7 +642,7 @@ public class FaceAlignerNodeModel extends NodeModel {
         // choices that can never work are rejected here; columns and files are checked in configure
         final SettingsModelString source = createLandmarkSourceSettingsModel();
         source.loadSettingsFrom(settings);
-        if (!List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_LANDMARKS).contains(source.getStringValue())) {
+        if (!List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_EYES_0_1, SOURCE_LANDMARKS).contains(source.getStringValue())) {
             throw new InvalidSettingsException("Landmark source \"" + source.getStringValue() + "\" is none of "
                 + List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_LANDMARKS));
         }
@@ -658,6 +667,9 @@ public class FaceAlignerNodeModel extends NodeModel {
         m_imageColumn.loadSettingsFrom(settings);
         m_baseFolder.loadSettingsFrom(settings);
         m_landmarkSource.loadSettingsFrom(settings);
+        if (SOURCE_EYES_0_1.equals(m_landmarkSource.getStringValue())) {
+            m_landmarkSource.setStringValue(SOURCE_EYES);
+        }
         m_landmarksColumn.loadSettingsFrom(settings);
         m_eyeLeftX.loadSettingsFrom(settings);
         m_eyeLeftY.loadSettingsFrom(settings);

@@ -26,6 +26,7 @@ import org.malau.data.readers.DatasetFormat;
 import org.malau.data.readers.ReaderOptions;
 import org.malau.knime.common.DatasetReading;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
 /**
@@ -127,6 +128,11 @@ public class AuDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         final Resolved r = resolve();
         exec.setMessage("Reading " + r.format().displayName() + " labels from " + r.location());

@@ -1,12 +1,9 @@
 package org.malau.knime.common;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-
-import javax.imageio.ImageIO;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.StringValue;
@@ -80,22 +77,12 @@ public final class ImageCrops {
         if (!p.isAbsolute()) {
             throw new IOException("image path \"" + s + "\" is relative");
         }
-        if (!java.nio.file.Files.isRegularFile(p)) {
-            throw new IOException("no image file \"" + s + "\"");
-        }
-        final BufferedImage img = ImageIO.read(p.toFile());
-        if (img == null) {
-            throw new IOException("\"" + s + "\" is no readable image");
-        }
-        return img;
+        return CropReader.decode(p);
     }
 
+    /** Decoded through the engine, so that the pixel budget is checked from the PNG header before decoding. */
     private static BufferedImage png(final DataCell image) throws IOException {
         final byte[] png = ((PNGImageValue)image).getImageContent().getByteArrayReference();
-        final BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-        if (img == null) {
-            throw new IOException("the PNG cell holds no readable image");
-        }
-        return img;
+        return CropReader.decode(png, "the PNG cell");
     }
 }

@@ -28,31 +28,53 @@ public final class LocalPaths {
     }
 
     /**
+     * Where a path setting points.
+     *
+     * @param text the setting, trimmed
+     * @param url the URL, as {@link FileUtil#toURL(String)} makes it
+     * @param local the local file, or null when the URL denotes none (a remote mountpoint, http)
+     */
+    public record Location(String text, URL url, Path local) {
+        /** @return the local file, or the URL for a location without one, for messages */
+        @Override
+        public String toString() {
+            return local != null ? local.toString() : url.toString();
+        }
+    }
+
+    /**
+     * @param text a local path or a URL
+     * @return the location; a plain path is taken as it is (relative ones relative to the working directory)
+     * @throws IllegalArgumentException naming the text and what is wrong with it
+     */
+    public static Location locate(final String text) {
+        final String t = text.trim();
+        try {
+            if (!isUrl(t)) {
+                final Path p = Path.of(t);
+                return new Location(t, FileUtil.toURL(t), p);
+            }
+            final URL url = FileUtil.toURL(t);
+            return new Location(t, url, FileUtil.resolveToPath(url));
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("\"" + t + "\" is no valid path: " + e.getMessage(), e);
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + t + "\" cannot be resolved to a local file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param text a local path or a URL that denotes a local file
      * @return the local path, absolute when the text was a URL
      * @throws IllegalArgumentException naming the text and what is wrong with it
      */
     public static Path resolve(final String text) {
-        final String t = text.trim();
-        if (!isUrl(t)) {
-            try {
-                return Path.of(t);
-            } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("\"" + t + "\" is no valid path: " + e.getMessage(), e);
-            }
-        }
-        final Path p;
-        try {
-            final URL url = FileUtil.toURL(t);
-            p = FileUtil.resolveToPath(url);
-        } catch (IOException | URISyntaxException | IllegalArgumentException e) { // InvalidPathException is one
-            throw new IllegalArgumentException("\"" + t + "\" cannot be resolved to a local file: " + e.getMessage(), e);
-        }
-        if (p == null) {
-            throw new IllegalArgumentException("\"" + t + "\" does not denote a local file"
-                + (t.toLowerCase(Locale.ROOT).startsWith("knime:")
+        final Location l = locate(text);
+        if (l.local() == null) {
+            throw new IllegalArgumentException("\"" + l.text() + "\" does not denote a local file"
+                + (l.text().toLowerCase(Locale.ROOT).startsWith("knime:")
                     ? " (KNIME URLs are resolved only inside KNIME, for a workflow stored on this machine)" : ""));
         }
-        return p;
+        return l.local();
     }
 }

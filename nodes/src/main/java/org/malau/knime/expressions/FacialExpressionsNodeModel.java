@@ -62,10 +62,11 @@ public class FacialExpressionsNodeModel extends NodeModel {
     static List<DataColumnSpec> appendedColumns() {
         final List<DataColumnSpec> cols = new ArrayList<>();
         for (final Expression e : Expression.BASIC7) {
-            cols.add(new DataColumnSpecCreator(AuPredictorNodeModel.expressionProbabilityColumn(e.label()),
-                DoubleCell.TYPE).createSpec());
+            cols.add(new DataColumnSpecCreator(AuPredictorNodeModel.probabilityColumn(AuPredictorNodeModel.EXPRESSION,
+                e.label(), ""), DoubleCell.TYPE).createSpec());
         }
-        cols.add(new DataColumnSpecCreator(AuPredictorNodeModel.EXPRESSION_COLUMN, StringCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(AuPredictorNodeModel.predictionColumn(AuPredictorNodeModel.EXPRESSION),
+            StringCell.TYPE).createSpec());
         return cols;
     }
 

@@ -30,8 +30,10 @@ import org.malau.data.FaceRecord;
 import org.malau.data.readers.AffectNetReader;
 import org.malau.data.readers.DatasetFormat;
 import org.malau.data.readers.ReaderOptions;
+import org.malau.io.SafeOutputs;
 import org.malau.knime.common.DatasetReading;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
 /**
@@ -152,6 +154,11 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
         final Resolved r = resolve();
         exec.setMessage("Reading " + r.format().displayName() + " labels from " + r.location());
         final DatasetReading.Result read = DatasetReading.readAll(r.format(), r.location(), r.options(), exec);
@@ -160,24 +167,30 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
         final List<FaceRecord> records = read.records();
         Path pngFolder = null;
         int noExpression = 0;
-        for (int i = 0; i < records.size(); i++) {
-            exec.checkCanceled();
-            final FaceRecord rec = records.get(i);
-            final String image;
-            if (rec.image() instanceof FaceRecord.ImageFile file) {
-                image = file.path().toString();
-            } else {
-                if (pngFolder == null) {
-                    pngFolder = pngFolder(r.location());
+        // The PNGs are written beside their names and moved into place only when the whole table was read.
+        try (SafeOutputs pngs = new SafeOutputs(List.of())) {
+            for (int i = 0; i < records.size(); i++) {
+                exec.checkCanceled();
+                final FaceRecord rec = records.get(i);
+                final String image;
+                if (rec.image() instanceof FaceRecord.ImageFile file) {
+                    image = file.path().toString();
+                } else {
+                    if (pngFolder == null) {
+                        pngFolder = pngFolder(r.location(), pngs);
+                    }
+                    final Path png = pngFolder.resolve(rec.id() + ".png");
+                    writePng((FaceRecord.GreyPixels)rec.image(), pngs.file(png, "FER2013: folder for pixel images"));
+                    image = png.toString();
                 }
-                image = writePng((FaceRecord.GreyPixels)rec.image(), pngFolder.resolve(rec.id() + ".png")).toString();
+                if (rec.expression() == null) {
+                    noExpression++;
+                }
+                out.addRowToTable(
+                    new DefaultRow(RowKey.createRowKey((long)i), layout.createCells(rec, new StringCell(image))));
+                exec.setProgress((i + 1) / (double)records.size(), "Row " + (i + 1) + " of " + records.size());
             }
-            if (rec.expression() == null) {
-                noExpression++;
-            }
-            out.addRowToTable(
-                new DefaultRow(RowKey.createRowKey((long)i), layout.createCells(rec, new StringCell(image))));
-            exec.setProgress((i + 1) / (double)records.size(), "Row " + (i + 1) + " of " + records.size());
+            pngs.commit();
         }
         out.close();
         final List<String> more = new ArrayList<>();
@@ -199,7 +212,7 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
     }
 
     /** The PNG folder setting, or {@value #DEFAULT_PNG_FOLDER} beside the CSV; created if needed. */
-    private Path pngFolder(final Path location) throws IOException {
+    private Path pngFolder(final Path location, final SafeOutputs pngs) throws IOException {
         final String set = m_pngFolder.getStringValue();
         final Path folder;
         if (set != null && !set.isBlank()) {
@@ -209,7 +222,7 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
             folder = csvFolder.resolve(DEFAULT_PNG_FOLDER);
         }
         try {
-            return Files.createDirectories(folder);
+            return pngs.folder(folder, "FER2013: folder for pixel images");
         } catch (IOException e) {
             throw new IOException("Cannot create the folder for FER2013's face images, " + folder
                 + "; set 'FER2013: folder for pixel images' to a writable folder: " + e.getMessage(), e);

@@ -2,6 +2,8 @@ package org.malau.knime.learner;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -45,11 +45,16 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
-import org.knime.core.node.util.filter.InputFilter;
-import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 import org.malau.data.AuLabels;
 import org.malau.data.Expression;
+import org.malau.knime.common.AuColumns;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
+import org.malau.knime.common.EngineChoice;
+import org.malau.knime.common.StrategyChoice;
+import org.malau.knime.common.TrainingHistoryCsv;
+import org.malau.knime.common.WeightTable;
+import org.malau.knime.common.WeightTable.Layout;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.train.EpochRecord;
@@ -60,12 +65,13 @@ import org.malau.train.SampleWeightLog;
 import org.malau.train.Strategies;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
+import org.malau.model.NetworkEngines;
 import org.malau.train.TrainingListener;
 import org.malau.train.TrainingResult;
 
 /**
- * Trains the engine's AU detector ({@link MalTrainer}) on an AU-labelled table and, optionally, an
- * expression-labelled table and a meta table (the meta split, instead of one held out of the AU table). Outputs the model, the learned per-sample weights per epoch and the
+ * Trains the engine's AU detector ({@link MalTrainer}) on an AU-labeled table and, optionally, an
+ * expression-labeled table and a meta table (the meta split, instead of one held out of the AU table). Outputs the model, the learned per-sample weights per epoch and the
  * per-epoch training history. Reading the tables is {@link TableDataset}'s job; training is the engine's.
  */
 public class MalLearnerNodeModel extends NodeModel {
@@ -74,35 +80,11 @@ public class MalLearnerNodeModel extends NodeModel {
     static final int FE_PORT = 1;
     static final int META_PORT = 2;
 
-    /** Weight table columns (then one {@code w_epochN} per epoch, as the engine's weight CSV and the Sample Weight Viewer name them). */
-    static final String SET_COLUMN = "set";
-    static final String ID_COLUMN = "id";
-    static final String SUBJECT_COLUMN = "subject";
-    static final String LABEL_COLUMN = "label";
-    static final String CORRUPTION_COLUMN = "corruption";
-    static final String WEIGHT_PREFIX = "w_epoch";
-
     /** History table columns, in {@link EpochRecord} order. */
-    static final String[] HISTORY_COLUMNS = {"epoch", "iterations", "learning rate", "AU loss", "FE loss",
-        "total loss", "meta loss", "meta AU F1", "meta AU F1 (tuned)", "meta FE accuracy", "mean AU weight",
-        "mean FE weight", "FE weight clean AUC", "seconds"};
+    static final String[] HISTORY_COLUMNS = TrainingHistoryCsv.COLUMNS;
 
     static final int MIN_SIZE = 16;
     static final int MAX_SIZE = 256;
-
-    /**
-     * The AU of an AU column: its name starts with {@code AU} (any case), an optional space, underscore or hyphen and
-     * the AU number, not followed by another digit, e.g. {@code AU01}, {@code au_12}, {@code AU12 label}.
-     */
-    private static final Pattern AU_CODE = Pattern.compile("(?i)AU[ _-]?0*(\\d{1,2})(?!\\d).*");
-
-    /**
-     * AU columns included by default (when the AU columns were never chosen): names that read as an occurrence
-     * column, {@code AU} and the number with nothing after it but OpenFace's {@code _c}, e.g. {@code AU01},
-     * {@code AU1}, {@code au_12}, {@code AU12_c}; not intensity columns such as {@code AU01 intensity} or
-     * {@code AU12_r}.
-     */
-    private static final Pattern AU_OCCURRENCE_NAME = Pattern.compile("(?i)AU[ _-]?\\d{1,2}(_c)?");
 
     private static final NodeLogger LOGGER = NodeLogger.getLogger(MalLearnerNodeModel.class);
 
@@ -111,6 +93,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private static final String CFG_FE_IMAGE_COLUMN = "fe_image_column";
     private static final String CFG_EXPRESSION_COLUMN = "expression_column";
     private static final String CFG_STRATEGY = "strategy";
+    private static final String CFG_ENGINE = "engine";
     private static final String CFG_INPUT_SIZE = "input_size";
     private static final String CFG_WIDTH = "network_width";
     private static final String CFG_EPOCHS = "epochs";
@@ -121,28 +104,30 @@ public class MalLearnerNodeModel extends NodeModel {
     private static final String CFG_META_LEARNING_RATE = "meta_learning_rate";
     private static final String CFG_META_FRACTION = "meta_fraction";
     private static final String CFG_SEED = "seed";
-    private static final String CFG_INITIALISATION = "initialisation";
+    private static final String CFG_WEIGHT_LAYOUT = "weight_layout";
+    private static final String CFG_WEIGHT_MAX_COLUMNS = "weight_max_columns";
 
-    /** Network and starting weights: face-api.js's pretrained expression network, trained as recommended. */
-    public static final String INIT_EXPRESSION = "Pretrained face-api expression network (112x112 colour)";
-    /** Network and starting weights: face-api.js's pretrained landmark network's backbone, trained as recommended. */
-    public static final String INIT_LANDMARKS = "Pretrained face-api landmark network (112x112 colour)";
-    /**
-     * Network and starting weights: the small grey network (input size, width) from random weights with the plain
-     * engine's training (constant rate, no early stopping); what workflows saved before this option existed trained.
-     */
-    public static final String INIT_SMALL = "Small grey network from random weights (input size, width)";
+    /** Most epochs a run can have; also the wide layout's bound for workflows saved before the bound existed. */
+    static final int MAX_EPOCHS = 10_000;
 
     /** Defaults of new nodes: the recommended training (RealPhotoBench, README). */
     private static final TrainingConfig DEFAULTS = TrainingConfig.recommended().build();
     /** The small network's defaults (input size, width). */
     private static final TrainingConfig SMALL = TrainingConfig.builder().build();
 
+    private static final String CFG_INITIALISATION = "initialisation";
+    /** The stored ids of the network choices ({@link NetworkChoice}). */
+    public static final String INIT_EXPRESSION = NetworkChoice.EXPRESSION.id();
+    public static final String INIT_LANDMARKS = NetworkChoice.LANDMARKS.id();
+    public static final String INIT_SMALL = NetworkChoice.SMALL.id();
+
     private final SettingsModelString m_auImageColumn = createAuImageColumnSettingsModel();
     private final SettingsModelColumnFilter2 m_auColumns = createAuColumnsSettingsModel();
     private final SettingsModelString m_feImageColumn = createFeImageColumnSettingsModel();
     private final SettingsModelString m_expressionColumn = createExpressionColumnSettingsModel();
     private final SettingsModelString m_strategy = createStrategySettingsModel();
+    private final SettingsModelString m_engine = createEngineSettingsModel();
+    private final SettingsModelString m_initialisation = createInitialisationSettingsModel();
     private final SettingsModelIntegerBounded m_inputSize = createInputSizeSettingsModel();
     private final SettingsModelIntegerBounded m_width = createWidthSettingsModel();
     private final SettingsModelIntegerBounded m_epochs = createEpochsSettingsModel();
@@ -153,7 +138,8 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelDoubleBounded m_metaLearningRate = createMetaLearningRateSettingsModel();
     private final SettingsModelDoubleBounded m_metaFraction = createMetaFractionSettingsModel();
     private final SettingsModelLong m_seed = createSeedSettingsModel();
-    private final SettingsModelString m_initialisation = createInitialisationSettingsModel();
+    private final SettingsModelString m_weightLayout = createWeightLayoutSettingsModel();
+    private final SettingsModelIntegerBounded m_weightMaxColumns = createWeightMaxColumnsSettingsModel();
 
     /** Epochs of the last (or running) training, for the view; filled by the engine's listener. */
     private final List<EpochRecord> m_history = new CopyOnWriteArrayList<>();
@@ -186,10 +172,6 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy());
     }
 
-    static SettingsModelString createInitialisationSettingsModel() {
-        return new SettingsModelString(CFG_INITIALISATION, INIT_EXPRESSION);
-    }
-
     static SettingsModelIntegerBounded createInputSizeSettingsModel() {
         return new SettingsModelIntegerBounded(CFG_INPUT_SIZE, SMALL.inputSize(), MIN_SIZE, MAX_SIZE);
     }
@@ -201,7 +183,7 @@ public class MalLearnerNodeModel extends NodeModel {
 
     static SettingsModelIntegerBounded createEpochsSettingsModel() {
         // 0: set by the number of faces (TrainingConfig#epochsFor)
-        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 0, 10_000);
+        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 0, MAX_EPOCHS);
     }
 
     static SettingsModelIntegerBounded createAuBatchSettingsModel() {
@@ -232,10 +214,32 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelLong(CFG_SEED, DEFAULTS.seed());
     }
 
+    static SettingsModelString createEngineSettingsModel() {
+        return new SettingsModelString(CFG_ENGINE, DEFAULTS.engine());
+    }
+
+    static SettingsModelString createInitialisationSettingsModel() {
+        return new SettingsModelString(CFG_INITIALISATION, INIT_EXPRESSION);
+    }
+
+    static SettingsModelString createWeightLayoutSettingsModel() {
+        return new SettingsModelString(CFG_WEIGHT_LAYOUT, Layout.LONG.id());
+    }
+
+    static SettingsModelIntegerBounded createWeightMaxColumnsSettingsModel() {
+        return new SettingsModelIntegerBounded(CFG_WEIGHT_MAX_COLUMNS, WeightTable.DEFAULT_MAX_COLUMNS, 1, MAX_EPOCHS);
+    }
+
+    /** The settings every saved learner has. */
     private List<SettingsModel> settings() {
         return List.of(m_auImageColumn, m_auColumns, m_feImageColumn, m_expressionColumn, m_strategy, m_inputSize,
             m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate, m_metaLearningRate, m_metaFraction,
-            m_seed, m_initialisation);
+            m_seed);
+    }
+
+    /** Settings added after release 0.1; absent from older workflows, which then keep their behavior. */
+    private List<SettingsModel> addedSettings() {
+        return List.of(m_weightLayout, m_weightMaxColumns, m_engine, m_initialisation);
     }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
@@ -249,17 +253,19 @@ public class MalLearnerNodeModel extends NodeModel {
         final DataTableSpec feSpec = inSpecs.length > FE_PORT ? (DataTableSpec)inSpecs[FE_PORT] : null;
         final DataTableSpec metaSpec = inSpecs.length > META_PORT ? (DataTableSpec)inSpecs[META_PORT] : null;
         if (auSpec == null) {
-            throw new InvalidSettingsException("Connect the AU-labelled table to the first input");
+            throw new InvalidSettingsException("Connect the AU-labeled table to the first input");
         }
         final String strategy = m_strategy.getStringValue();
         final TrainingConfig config = config();
-        if (feSpec == null && !"au-only".equals(strategy)) {
-            throw new InvalidSettingsException("Strategy \"" + strategy
-                + "\" trains with expression-labelled faces: connect them to the second input, or choose au-only");
+        if (feSpec == null && !StrategyChoice.AU_ONLY.id().equals(strategy)) {
+            throw new InvalidSettingsException("The strategy \"" + StrategyChoice.label(strategy) + "\" (" + strategy
+                + ") trains with expression-labeled faces: connect them to the second input, or choose \""
+                + StrategyChoice.AU_ONLY.getText() + "\"");
         }
         final String auImage = imageColumn(auSpec, m_auImageColumn, "AU table");
-        final String[] auColumnNames = auColumns(auSpec);
-        final int[][] aus = auCodes(auSpec, auColumnNames);
+        final String[] auColumnNames =
+            AuColumns.included(m_auColumns, auSpec, AuColumns::isOccurrenceName, "AU column", "AU table");
+        final int[][] aus = AuColumns.codes(auSpec, auColumnNames, "AU column");
         final int auExpr = optional(auSpec, m_expressionColumn.getStringValue(), StringValue.class, "AU table");
         final TableDataset.Columns au = new TableDataset.Columns(auSpec.findColumnIndex(auImage),
             isPaths(auSpec, auImage), aus[0], aus[1], auExpr,
@@ -272,7 +278,7 @@ public class MalLearnerNodeModel extends NodeModel {
             final int expr = feSpec.findColumnIndex(exprName);
             if (expr < 0) {
                 throw new InvalidSettingsException(
-                    "Expression column \"" + exprName + "\" is not in the expression-labelled table");
+                    "Expression column \"" + exprName + "\" is not in the expression-labeled table");
             }
             if (!feSpec.getColumnSpec(expr).getType().isCompatible(StringValue.class)) {
                 throw new InvalidSettingsException("Expression column \"" + exprName + "\" holds "
@@ -290,10 +296,12 @@ public class MalLearnerNodeModel extends NodeModel {
             auNames.add(AuLabels.columnName(code));
         }
         final List<String> classes = Arrays.stream(Expression.BASIC7).map(Expression::label).toList();
-        // with epochs set by the number of faces, the weight table's epoch columns are known only after training
         final PortObjectSpec[] out = {new MalModelPortObjectSpec(auNames, classes, config.inputSize(),
-            config.channels(), strategy), config.epochs() > 0 ? weightSpec(config.epochs(), corruption) : null,
-            historySpec()};
+            config.channels(), strategy), weightSpec(config.epochs(), corruption), historySpec()};
+        // with epochs set by the data, the wide layout's epoch columns are known only after training
+        if (config.epochs() == 0 && weightLayout() == Layout.WIDE) {
+            out[1] = null;
+        }
         return new Resolved(au, fe, meta, corruption, config, out);
     }
 
@@ -314,8 +322,14 @@ public class MalLearnerNodeModel extends NodeModel {
             throw new InvalidSettingsException("Network \"" + init + "\" is none of " + List.of(INIT_EXPRESSION,
                 INIT_LANDMARKS, INIT_SMALL));
         }
+        final String unsupported = NetworkEngines.byName(m_engine.getStringValue())
+            .unsupported(b.build().network(1, 2));
+        if (unsupported != null) {
+            throw new InvalidSettingsException(unsupported + ": choose the LibTorch engine, or the small network");
+        }
         try {
-            return b.strategy(m_strategy.getStringValue()).epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
+            return b.strategy(m_strategy.getStringValue()).engine(m_engine.getStringValue())
+                .epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
                 .expressionBatch(m_feBatch.getIntValue()).validationBatch(m_metaBatch.getIntValue())
                 .beta(m_metaLearningRate.getDoubleValue()).metaFraction(m_metaFraction.getDoubleValue())
                 .seed(m_seed.getLongValue()).build();
@@ -358,71 +372,6 @@ public class MalLearnerNodeModel extends NodeModel {
         return !in.getColumnSpec(column).getType().isCompatible(PNGImageValue.class);
     }
 
-    /**
-     * The included AU columns. Never chosen (no column listed either way): the AU occurrence columns of the table
-     * become the included ones, as KNIME nodes auto-configure in configure. A listed column that is gone or no
-     * longer holds numbers is an error naming it.
-     */
-    private String[] auColumns(final DataTableSpec in) throws InvalidSettingsException {
-        final FilterResult configured = m_auColumns.applyTo(new DataTableSpec());
-        if (configured.getRemovedFromIncludes().length == 0 && configured.getRemovedFromExcludes().length == 0) {
-            for (final DataColumnSpec col : in) {
-                if (AU_OCCURRENCE_NAME.matcher(col.getName()).matches()
-                    && !col.getType().isCompatible(DoubleValue.class)) {
-                    throw new InvalidSettingsException("AU column \"" + col.getName() + "\" holds " + col.getType()
-                        + "; it must hold occurrences 0/1 (numbers or booleans)");
-                }
-            }
-            boolean any = false;
-            for (final DataColumnSpec col : in) {
-                any |= AU_OCCURRENCE_NAME.matcher(col.getName()).matches();
-            }
-            if (!any) {
-                throw new InvalidSettingsException(
-                    "The AU table has no AU occurrence columns (AU01, AU02, ...); choose the AU columns");
-            }
-            m_auColumns.loadDefaults(in, new InputFilter<DataColumnSpec>() {
-                @Override
-                public boolean include(final DataColumnSpec name) {
-                    return AU_OCCURRENCE_NAME.matcher(name.getName()).matches();
-                }
-            }, true);
-        }
-        final FilterResult r = m_auColumns.applyTo(in);
-        for (final String name : r.getRemovedFromIncludes()) {
-            final int i = in.findColumnIndex(name);
-            throw new InvalidSettingsException(i < 0 ? "AU column \"" + name + "\" is not in the AU table"
-                : "AU column \"" + name + "\" holds " + in.getColumnSpec(i).getType()
-                    + "; it must hold occurrences 0/1 (numbers or booleans)");
-        }
-        if (r.getIncludes().length == 0) {
-            throw new InvalidSettingsException("No AU column is included; include the AU occurrence columns (AU01, ...)");
-        }
-        return r.getIncludes();
-    }
-
-    /** {column indices, AU codes} of the AU columns, the AU read from each name. */
-    private static int[][] auCodes(final DataTableSpec in, final String[] names) throws InvalidSettingsException {
-        final int[] idx = new int[names.length];
-        final int[] codes = new int[names.length];
-        for (int k = 0; k < idx.length; k++) {
-            idx[k] = in.findColumnIndex(names[k]);
-            final Matcher m = AU_CODE.matcher(names[k]);
-            if (!m.matches()) {
-                throw new InvalidSettingsException("AU column \"" + names[k]
-                    + "\" is not named AU and the AU number (e.g. AU01, AU12_c), so its AU is unknown; rename or exclude it");
-            }
-            codes[k] = Integer.parseInt(m.group(1));
-            for (int j = 0; j < k; j++) {
-                if (codes[j] == codes[k]) {
-                    throw new InvalidSettingsException("AU columns \"" + names[j] + "\" and \"" + names[k]
-                        + "\" are both AU " + codes[k] + "; exclude one of them");
-                }
-            }
-        }
-        return new int[][]{idx, codes};
-    }
-
     /** The meta table's columns: the AU table's image column and AU columns, subject and expression when present. */
     private TableDataset.Columns metaColumns(final DataTableSpec meta, final String image, final String[] auNames,
         final int[] codes) throws InvalidSettingsException {
@@ -462,16 +411,14 @@ public class MalLearnerNodeModel extends NodeModel {
         return i;
     }
 
-    static DataTableSpec weightSpec(final int epochs, final boolean corruption) {
-        final List<DataColumnSpec> cols = new ArrayList<>();
-        for (final String s : corruption ? new String[]{SET_COLUMN, ID_COLUMN, SUBJECT_COLUMN, LABEL_COLUMN,
-            CORRUPTION_COLUMN} : new String[]{SET_COLUMN, ID_COLUMN, SUBJECT_COLUMN, LABEL_COLUMN}) {
-            cols.add(new DataColumnSpecCreator(s, StringCell.TYPE).createSpec());
-        }
-        for (int e = 1; e <= epochs; e++) {
-            cols.add(new DataColumnSpecCreator(WEIGHT_PREFIX + e, DoubleCell.TYPE).createSpec());
-        }
-        return new DataTableSpec("Sample weights", cols.toArray(new DataColumnSpec[0]));
+    /** The weight table's layout; the settings reject unknown ids, so this is never null. */
+    private Layout weightLayout() {
+        return Layout.of(m_weightLayout.getStringValue());
+    }
+
+    private DataTableSpec weightSpec(final int epochs, final boolean corruption) {
+        return WeightTable.spec(weightLayout(), WeightTable.wideEpochs(epochs, m_weightMaxColumns.getIntValue()),
+            corruption);
     }
 
     static DataTableSpec historySpec() {
@@ -490,6 +437,10 @@ public class MalLearnerNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inObjects, exec));
+    }
+
+    private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable auTable = (BufferedDataTable)inObjects[AU_PORT];
         final BufferedDataTable feTable = inObjects.length > FE_PORT ? (BufferedDataTable)inObjects[FE_PORT] : null;
         final BufferedDataTable metaTable =
@@ -506,8 +457,8 @@ public class MalLearnerNodeModel extends NodeModel {
             throw new InvalidSettingsException("The meta table is empty");
         }
         final int size = r.config().inputSize();
-        final int channels = r.config().channels();
         m_history.clear();
+        final int channels = r.config().channels();
         final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, channels, "AU table",
             exec.createSubProgress(feTable == null ? 0.08 : 0.04));
         final TableDataset.Result fe = feTable == null ? null
@@ -560,16 +511,19 @@ public class MalLearnerNodeModel extends NodeModel {
             throw new InvalidSettingsException("Training cannot start: " + e.getMessage(), e);
         }
         setWarningMessage(warnings.isEmpty() ? null : String.join("; ", warnings));
-        return new PortObject[]{new MalModelPortObject(result.model()),
+        return new PortObject[]{new MalModelPortObject(result.model(), result.history().epochs()),
             weightTable(result.weights(), r.config().epochs() > 0 ? r.config().epochs()
                 : ((Number)result.model().header().settings().get("epochsPlanned")).intValue(), r.corruption(), exec),
             historyTable(result.history().epochs(), exec)};
     }
 
-    private static BufferedDataTable weightTable(final SampleWeightLog log, final int epochs,
-        final boolean corruption, final ExecutionContext exec) {
-        final BufferedDataContainer c = exec.createDataContainer(weightSpec(epochs, corruption));
+    private BufferedDataTable weightTable(final SampleWeightLog log, final int epochs, final boolean corruption,
+        final ExecutionContext exec) throws CanceledExecutionException {
+        final Layout layout = weightLayout();
+        final int[] shown = WeightTable.wideEpochs(epochs, m_weightMaxColumns.getIntValue());
+        final BufferedDataContainer c = exec.createDataContainer(WeightTable.spec(layout, shown, corruption));
         for (final SampleWeightLog.Entry e : log.entries()) {
+            exec.checkCanceled();
             final List<DataCell> cells = new ArrayList<>();
             cells.add(new StringCell(e.set()));
             cells.add(new StringCell(e.id()));
@@ -579,11 +533,25 @@ public class MalLearnerNodeModel extends NodeModel {
                 cells.add(new StringCell(e.corruption().label()));
             }
             final double[] w = e.perEpoch();
-            for (int k = 0; k < epochs; k++) {
-                cells.add(k < w.length && !Double.isNaN(w[k]) ? new DoubleCell(w[k]) : DataType.getMissingCell());
-            }
             // the two sets may share row keys; the set keeps them apart
-            c.addRowToTable(new DefaultRow(new RowKey(e.set() + ":" + e.id()), cells.toArray(new DataCell[0])));
+            final String key = e.set() + ":" + e.id();
+            if (layout == Layout.LONG) {
+                // epochs in which the sample was not drawn have no row
+                for (int k = 0; k < Math.min(epochs, w.length); k++) {
+                    if (!Double.isNaN(w[k])) {
+                        final List<DataCell> row = new ArrayList<>(cells);
+                        row.add(new IntCell(k + 1));
+                        row.add(new DoubleCell(w[k]));
+                        c.addRowToTable(new DefaultRow(new RowKey(key + "#" + (k + 1)), row.toArray(new DataCell[0])));
+                    }
+                }
+            } else {
+                for (final int epoch : shown) {
+                    final int k = epoch - 1;
+                    cells.add(k < w.length && !Double.isNaN(w[k]) ? new DoubleCell(w[k]) : DataType.getMissingCell());
+                }
+                c.addRowToTable(new DefaultRow(new RowKey(key), cells.toArray(new DataCell[0])));
+            }
         }
         c.close();
         return c.getTable();
@@ -592,14 +560,12 @@ public class MalLearnerNodeModel extends NodeModel {
     private static BufferedDataTable historyTable(final List<EpochRecord> epochs, final ExecutionContext exec) {
         final BufferedDataContainer c = exec.createDataContainer(historySpec());
         for (final EpochRecord e : epochs) {
-            final double[] v = {e.learningRate(), e.auLoss(), e.expressionLoss(), e.totalLoss(), e.metaLoss(),
-                e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(), e.meanAuWeight(),
-                e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
+            final double[] v = TrainingHistoryCsv.values(e);
             final DataCell[] cells = new DataCell[HISTORY_COLUMNS.length];
             cells[0] = new IntCell(e.epoch());
             cells[1] = new IntCell(e.iterations());
-            for (int k = 0; k < v.length; k++) {
-                cells[k + 2] = Double.isNaN(v[k]) ? DataType.getMissingCell() : new DoubleCell(v[k]);
+            for (int k = 2; k < v.length; k++) {
+                cells[k] = Double.isNaN(v[k]) ? DataType.getMissingCell() : new DoubleCell(v[k]);
             }
             c.addRowToTable(new DefaultRow(new RowKey("Epoch " + e.epoch()), cells));
         }
@@ -622,13 +588,33 @@ public class MalLearnerNodeModel extends NodeModel {
         for (final SettingsModel m : settings()) {
             m.saveSettingsTo(settings);
         }
+        for (final SettingsModel m : addedSettings()) {
+            m.saveSettingsTo(settings);
+        }
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (final SettingsModel m : settings()) {
-            if (m != m_initialisation || settings.containsKey(CFG_INITIALISATION)) {
-                m.validateSettings(settings);
+            m.validateSettings(settings);
+        }
+        if (settings.containsKey(CFG_WEIGHT_LAYOUT)) {
+            final SettingsModelString layout = createWeightLayoutSettingsModel();
+            layout.loadSettingsFrom(settings);
+            if (Layout.of(layout.getStringValue()) == null) {
+                throw new InvalidSettingsException("Weight table layout \"" + layout.getStringValue()
+                    + "\" is neither \"" + Layout.LONG.id() + "\" nor \"" + Layout.WIDE.id() + "\"");
+            }
+        }
+        if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
+            m_weightMaxColumns.validateSettings(settings);
+        }
+        if (settings.containsKey(CFG_ENGINE)) {
+            final SettingsModelString engine = createEngineSettingsModel();
+            engine.loadSettingsFrom(settings);
+            if (!NetworkEngines.NAMES.contains(engine.getStringValue())) {
+                throw new InvalidSettingsException(
+                    "Network engine \"" + engine.getStringValue() + "\" is none of " + NetworkEngines.NAMES);
             }
         }
         if (settings.containsKey(CFG_INITIALISATION)) {
@@ -655,12 +641,30 @@ public class MalLearnerNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (final SettingsModel m : settings()) {
-            if (m == m_initialisation && !settings.containsKey(CFG_INITIALISATION)) {
-                // saved before the pretrained networks: it trains the small network as it did then
-                m_initialisation.setStringValue(INIT_SMALL);
-                continue;
-            }
             m.loadSettingsFrom(settings);
+        }
+        // workflows saved before these settings existed keep their wide table with a column for every epoch
+        if (settings.containsKey(CFG_WEIGHT_LAYOUT)) {
+            m_weightLayout.loadSettingsFrom(settings);
+        } else {
+            m_weightLayout.setStringValue(Layout.WIDE.id());
+        }
+        if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
+            m_weightMaxColumns.loadSettingsFrom(settings);
+        } else {
+            m_weightMaxColumns.setIntValue(MAX_EPOCHS);
+        }
+        // and train on the engine they ran on
+        if (settings.containsKey(CFG_ENGINE)) {
+            m_engine.loadSettingsFrom(settings);
+        } else {
+            m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS);
+        }
+        // and the small network they were made for, trained as then
+        if (settings.containsKey(CFG_INITIALISATION)) {
+            m_initialisation.loadSettingsFrom(settings);
+        } else {
+            m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS);
         }
     }
 
@@ -674,34 +678,16 @@ public class MalLearnerNodeModel extends NodeModel {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            final String[] f = line.split(",", -1);
-            if (f.length != HISTORY_COLUMNS.length || f[0].equals(HISTORY_COLUMNS[0])) {
-                continue;
-            }
-            final double[] v = new double[f.length];
-            for (int k = 0; k < f.length; k++) {
-                v[k] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
-            }
-            m_history.add(new EpochRecord((int)v[0], (int)v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
-                v[11], v[12], v[13]));
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            m_history.addAll(TrainingHistoryCsv.read(in, file.toString()));
         }
     }
 
     @Override
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
-        final List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", HISTORY_COLUMNS));
-        for (final EpochRecord e : m_history) {
-            final double[] v = {e.epoch(), e.iterations(), e.learningRate(), e.auLoss(), e.expressionLoss(),
-                e.totalLoss(), e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(),
-                e.meanAuWeight(), e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()};
-            final StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < v.length; k++) {
-                sb.append(k == 0 ? "" : ",").append(Double.isNaN(v[k]) ? "" : Double.toString(v[k]));
-            }
-            lines.add(sb.toString());
+        try (Writer out = Files.newBufferedWriter(nodeInternDir.toPath().resolve(HISTORY_FILE),
+            StandardCharsets.UTF_8)) {
+            TrainingHistoryCsv.write(m_history, out);
         }
-        Files.write(nodeInternDir.toPath().resolve(HISTORY_FILE), lines, StandardCharsets.UTF_8);
     }
 }

@@ -13,7 +13,7 @@ public class MalModelReaderNodeDialog extends DefaultNodeSettingsPane {
     protected MalModelReaderNodeDialog() {
         final DialogComponentFileChooser file = new DialogComponentFileChooser(
             MalModelReaderNodeModel.createFileSettingsModel(), HISTORY_ID, JFileChooser.OPEN_DIALOG, ".zip");
-        file.setBorderTitle("Model file (MAL model .zip)");
+        file.setBorderTitle("Model file");
         addDialogComponent(file);
     }
 }

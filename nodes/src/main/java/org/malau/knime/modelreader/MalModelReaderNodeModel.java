@@ -2,9 +2,8 @@ package org.malau.knime.modelreader;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
@@ -16,18 +15,23 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.malau.knime.common.LocalPaths;
+import org.malau.knime.common.ModelLocations;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.model.MalModel;
 import org.malau.model.ModelFile;
 
 /**
- * Reads the engine's model file ({@link ModelFile}, as {@code ./mal train} and the MAL Model Writer
- * write it) into a MAL model port object. A truncated, foreign or newer file stops the node with the
- * engine's message.
+ * Reads the engine's model file ({@link ModelFile}, as {@code ./mal train} and the MAL Model Writer write it) into a
+ * MAL model port object. The file is a local path or a URL ({@code knime://} URLs included). Configure reads only the
+ * file's header, for the spec; execute loads the network. A truncated, foreign, corrupted or newer file stops the
+ * node with the engine's message.
  */
 public class MalModelReaderNodeModel extends NodeModel {
     static final String CFG_FILE = "file";
+
+    private static final String WHAT = "Model file";
 
     private final SettingsModelString m_file = createFileSettingsModel();
 
@@ -40,46 +44,54 @@ public class MalModelReaderNodeModel extends NodeModel {
         return new SettingsModelString(CFG_FILE, "");
     }
 
-    private Path file() throws InvalidSettingsException {
-        final String s = m_file.getStringValue() == null ? "" : m_file.getStringValue().trim();
-        if (s.isEmpty()) {
-            throw new InvalidSettingsException("No model file set; choose a MAL model file (.zip)");
+    /** The file's location, checked as far as a local file allows. */
+    private LocalPaths.Location location() throws InvalidSettingsException {
+        final LocalPaths.Location l = ModelLocations.locate(m_file.getStringValue(), WHAT);
+        if (l.local() != null && !Files.isRegularFile(l.local())) {
+            throw new InvalidSettingsException(WHAT + " \"" + l.local() + "\" does not exist or is no file"
+                + (l.text().equals(l.local().toString()) ? "" : " (from " + l.text() + ")"));
         }
-        final Path p;
-        try {
-            p = Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("\"" + s + "\" is no valid path", e);
-        }
-        if (!Files.isRegularFile(p)) {
-            throw new InvalidSettingsException("Model file \"" + p + "\" does not exist or is no file");
-        }
-        return p;
-    }
-
-    /** The model in {@code p}; the engine's message (truncated, foreign, newer format) when it cannot be read. */
-    private static MalModel read(final Path p) throws InvalidSettingsException {
-        try {
-            return ModelFile.read(p);
-        } catch (IOException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new InvalidSettingsException(p + " cannot be read as a MAL model: " + e.getMessage(), e);
-        }
+        return l;
     }
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        return new PortObjectSpec[]{MalModelPortObjectSpec.of(read(file()).header())};
+        final LocalPaths.Location l = location();
+        try (InputStream in = ModelLocations.open(l)) {
+            return new PortObjectSpec[]{MalModelPortObjectSpec.of(ModelFile.readHeader(in, l.toString()))};
+        } catch (IOException e) {
+            throw new InvalidSettingsException(message(l, e), e);
+        } catch (RuntimeException e) {
+            throw new InvalidSettingsException(l + " cannot be read as a MAL model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's messages name the file; other I/O errors get its name here. */
+    private static String message(final LocalPaths.Location l, final IOException e) {
+        final String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.contains(l.toString()) ? m : l + " cannot be read: " + m;
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        final Path p = file();
-        exec.setProgress(0, "Reading " + p);
-        final MalModelPortObject out = new MalModelPortObject(read(p));
-        exec.setProgress(1, "Read " + p);
-        return new PortObject[]{out};
+        final LocalPaths.Location l = location();
+        exec.setProgress(0, "Reading " + l);
+        final MalModel model;
+        try {
+            if (l.local() != null) {
+                model = ModelFile.read(l.local());
+            } else {
+                try (InputStream in = ModelLocations.open(l)) {
+                    model = ModelFile.read(in, l.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidSettingsException(message(l, e), e);
+        } catch (RuntimeException e) {
+            throw new InvalidSettingsException(l + " cannot be read as a MAL model: " + e.getMessage(), e);
+        }
+        exec.setProgress(1, "Read " + l);
+        return new PortObject[]{new MalModelPortObject(model)};
     }
 
     @Override

@@ -4,9 +4,10 @@ import javax.swing.JFileChooser;
 
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 
-/** Dialog of the MAL Model Writer: the output file and whether an existing one may be replaced. */
+/** Dialog of the MAL Model Writer: the output file, what to do when it exists, and whether to create its folder. */
 public class MalModelWriterNodeDialog extends DefaultNodeSettingsPane {
     private static final String HISTORY_ID = "org.malau.knime.model.file";
 
@@ -14,9 +15,11 @@ public class MalModelWriterNodeDialog extends DefaultNodeSettingsPane {
     protected MalModelWriterNodeDialog() {
         final DialogComponentFileChooser file = new DialogComponentFileChooser(
             MalModelWriterNodeModel.createFileSettingsModel(), HISTORY_ID, JFileChooser.SAVE_DIALOG, ".zip");
-        file.setBorderTitle("Output file (MAL model .zip)");
+        file.setBorderTitle("Output file");
         addDialogComponent(file);
-        addDialogComponent(new DialogComponentBoolean(MalModelWriterNodeModel.createOverwriteSettingsModel(),
-            "Overwrite an existing file"));
+        addDialogComponent(new DialogComponentButtonGroup(MalModelWriterNodeModel.createIfExistsSettingsModel(),
+            "If the file exists", false, IfExists.values()));
+        addDialogComponent(new DialogComponentBoolean(MalModelWriterNodeModel.createCreateFoldersSettingsModel(),
+            "Create missing folders"));
     }
 }

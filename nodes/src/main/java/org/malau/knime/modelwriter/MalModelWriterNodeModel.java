@@ -1,8 +1,8 @@
 package org.malau.knime.modelwriter;
 
 import java.io.File;
+import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import org.knime.core.node.ExecutionContext;
@@ -16,20 +16,33 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.util.FileUtil;
+import org.malau.knime.common.LocalPaths;
+import org.malau.knime.common.ModelLocations;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.model.ModelFile;
 
 /**
- * Writes a MAL model as the engine's model file ({@link ModelFile}), the same zip {@code ./mal predict}
- * reads; an existing file is replaced only when overwriting is allowed.
+ * Writes a MAL model as the engine's model file ({@link ModelFile}), the same zip {@code ./mal predict} reads, to a
+ * local path or a URL ({@code knime://} URLs included), as KNIME's own Model Writer does: a location with a local file
+ * is written as that file (atomically, its folder created on request), any other URL through its connection. What
+ * happens to an existing file is the overwrite policy's choice.
  */
 public class MalModelWriterNodeModel extends NodeModel {
     static final String CFG_FILE = "file";
 
+    static final String CFG_IF_EXISTS = "if_exists";
+
+    static final String CFG_CREATE_FOLDERS = "create_folders";
+
+    /** Release 0.1's setting, read from older workflows: true meant overwrite, false fail. */
     static final String CFG_OVERWRITE = "overwrite";
 
+    private static final String WHAT = "Output file";
+
     private final SettingsModelString m_file = createFileSettingsModel();
-    private final SettingsModelBoolean m_overwrite = createOverwriteSettingsModel();
+    private final SettingsModelString m_ifExists = createIfExistsSettingsModel();
+    private final SettingsModelBoolean m_createFolders = createCreateFoldersSettingsModel();
 
     /** One MAL model input, no output. */
     protected MalModelWriterNodeModel() {
@@ -40,54 +53,74 @@ public class MalModelWriterNodeModel extends NodeModel {
         return new SettingsModelString(CFG_FILE, "");
     }
 
-    static SettingsModelBoolean createOverwriteSettingsModel() {
-        return new SettingsModelBoolean(CFG_OVERWRITE, false);
+    static SettingsModelString createIfExistsSettingsModel() {
+        return new SettingsModelString(CFG_IF_EXISTS, IfExists.FAIL.id());
     }
 
-    /** The target file, checked: set, absolute, its folder existing, not existing unless overwriting. */
-    private Path target() throws InvalidSettingsException {
-        final String s = m_file.getStringValue() == null ? "" : m_file.getStringValue().trim();
-        if (s.isEmpty()) {
-            throw new InvalidSettingsException("No output file set; choose where to write the MAL model (.zip)");
-        }
-        final Path p;
-        try {
-            p = Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("\"" + s + "\" is no valid path", e);
-        }
-        if (!p.isAbsolute()) {
-            throw new InvalidSettingsException("Output file \"" + s + "\" is relative; use an absolute path");
+    static SettingsModelBoolean createCreateFoldersSettingsModel() {
+        return new SettingsModelBoolean(CFG_CREATE_FOLDERS, false);
+    }
+
+    private IfExists ifExists() {
+        return IfExists.of(m_ifExists.getStringValue());
+    }
+
+    /**
+     * The target, checked as far as a local file allows: not a folder, its folder existing unless it may be created,
+     * not existing when the policy is to fail. A remote URL is checked when it is written.
+     */
+    private LocalPaths.Location target() throws InvalidSettingsException {
+        final LocalPaths.Location l = ModelLocations.locate(m_file.getStringValue(), WHAT);
+        final Path p = l.local();
+        if (p == null) {
+            return l;
         }
         if (Files.isDirectory(p)) {
-            throw new InvalidSettingsException("Output file \"" + p + "\" is a folder");
+            throw new InvalidSettingsException(WHAT + " \"" + p + "\" is a folder");
         }
-        if (p.getParent() != null && !Files.isDirectory(p.getParent())) {
-            throw new InvalidSettingsException("The folder of the output file \"" + p + "\" does not exist");
+        if (p.getParent() != null && !Files.isDirectory(p.getParent()) && !m_createFolders.getBooleanValue()) {
+            throw new InvalidSettingsException("The folder of the output file \"" + p
+                + "\" does not exist; create it or check \"Create missing folders\"");
         }
-        if (Files.exists(p) && !m_overwrite.getBooleanValue()) {
-            throw new InvalidSettingsException("Output file \"" + p
-                + "\" exists and overwriting is off; allow overwriting or choose another file");
+        if (Files.exists(p) && ifExists() == IfExists.FAIL) {
+            throw new InvalidSettingsException(WHAT + " \"" + p + "\" exists and the policy is to fail; choose "
+                + "\"Overwrite\" or \"Ignore\", or another file");
         }
-        return p;
+        return l;
     }
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        final Path p = target();
-        if (Files.exists(p)) {
-            setWarningMessage("Output file \"" + p + "\" exists and will be overwritten");
+        final LocalPaths.Location l = target();
+        if (l.local() != null && Files.exists(l.local())) {
+            setWarningMessage(WHAT + " \"" + l.local() + "\" exists and will be "
+                + (ifExists() == IfExists.OVERWRITE ? "overwritten" : "kept: nothing is written"));
         }
         return new PortObjectSpec[0];
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        final Path p = target();
+        final LocalPaths.Location l = target();
         exec.checkCanceled();
-        exec.setProgress(0, "Writing " + p);
-        ModelFile.write(((MalModelPortObject)inObjects[0]).getModel(), p);
-        exec.setProgress(1, "Wrote " + p);
+        final MalModelPortObject model = (MalModelPortObject)inObjects[0];
+        final Path p = l.local();
+        if (p != null && Files.exists(p) && ifExists() == IfExists.IGNORE) {
+            setWarningMessage(WHAT + " \"" + p + "\" exists and was kept: nothing was written");
+            return new PortObject[0];
+        }
+        exec.setProgress(0, "Writing " + l);
+        if (p != null) {
+            if (p.getParent() != null) {
+                Files.createDirectories(p.getParent());
+            }
+            ModelFile.write(model.getModel(), p);
+        } else {
+            try (OutputStream out = FileUtil.openOutputConnection(l.url(), "PUT").getOutputStream()) {
+                ModelFile.write(model.getModel(), out);
+            }
+        }
+        exec.setProgress(1, "Wrote " + l);
         return new PortObject[0];
     }
 
@@ -99,19 +132,43 @@ public class MalModelWriterNodeModel extends NodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         m_file.saveSettingsTo(settings);
-        m_overwrite.saveSettingsTo(settings);
+        m_ifExists.saveSettingsTo(settings);
+        m_createFolders.saveSettingsTo(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_file.validateSettings(settings);
-        m_overwrite.validateSettings(settings);
+        if (settings.containsKey(CFG_IF_EXISTS)) {
+            final SettingsModelString policy = createIfExistsSettingsModel();
+            policy.loadSettingsFrom(settings);
+            if (IfExists.of(policy.getStringValue()) == null) {
+                throw new InvalidSettingsException("If the file exists: \"" + policy.getStringValue()
+                    + "\" is none of \"fail\", \"overwrite\", \"ignore\"");
+            }
+        } else {
+            settings.getBoolean(CFG_OVERWRITE);
+        }
+        if (settings.containsKey(CFG_CREATE_FOLDERS)) {
+            m_createFolders.validateSettings(settings);
+        }
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_file.loadSettingsFrom(settings);
-        m_overwrite.loadSettingsFrom(settings);
+        if (settings.containsKey(CFG_IF_EXISTS)) {
+            m_ifExists.loadSettingsFrom(settings);
+        } else {
+            // a workflow of release 0.1: its overwrite check box
+            m_ifExists.setStringValue(
+                (settings.getBoolean(CFG_OVERWRITE) ? IfExists.OVERWRITE : IfExists.FAIL).id());
+        }
+        if (settings.containsKey(CFG_CREATE_FOLDERS)) {
+            m_createFolders.loadSettingsFrom(settings);
+        } else {
+            m_createFolders.setBooleanValue(false);
+        }
     }
 
     @Override

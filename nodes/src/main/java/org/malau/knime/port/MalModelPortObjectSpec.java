@@ -79,15 +79,15 @@ public final class MalModelPortObjectSpec implements PortObjectSpec {
         return !"au-only".equals(m_strategy);
     }
 
-    /** One line, e.g. {@code mal, 12 AUs (AU01, ...), 7 expressions, 48x48 grey}. */
+    /** One line, e.g. {@code mal, 12 AUs [AU01, ...], 7 expressions, 48x48 grayscale}. */
     public String summary() {
         return m_strategy + ", " + m_auNames.size() + " AUs " + m_auNames + ", " + m_expressionClasses.size()
-            + " expressions, " + m_inputSize + "x" + m_inputSize + (m_channels == 1 ? " grey" : " colour");
+            + " expressions, " + m_inputSize + "x" + m_inputSize + (m_channels == 1 ? " grayscale" : " color");
     }
 
     @Override
     public JComponent[] getViews() {
-        return new JComponent[0];
+        return new JComponent[]{ModelViews.spec(this)};
     }
 
     @Override

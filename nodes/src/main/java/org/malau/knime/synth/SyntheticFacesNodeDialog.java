@@ -12,9 +12,9 @@ public class SyntheticFacesNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(SyntheticFacesNodeModel.createSeedSettingsModel(), "Seed", 1));
         createNewGroup("Subjects and faces");
         addDialogComponent(new DialogComponentNumber(SyntheticFacesNodeModel.createAuSubjectsSettingsModel(),
-            "Subjects in the AU-labelled set", 1));
+            "Subjects in the AU-labeled set", 1));
         addDialogComponent(new DialogComponentNumber(SyntheticFacesNodeModel.createFeSubjectsSettingsModel(),
-            "Subjects in the expression-labelled set", 1));
+            "Subjects in the expression-labeled set", 1));
         addDialogComponent(new DialogComponentNumber(SyntheticFacesNodeModel.createPerSubjectSettingsModel(),
             "Faces per subject", 1));
         closeCurrentGroup();

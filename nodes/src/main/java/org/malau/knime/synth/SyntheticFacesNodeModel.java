@@ -29,6 +29,7 @@ import org.malau.data.synth.SynthConfig;
 import org.malau.data.synth.SynthFace;
 import org.malau.data.synth.SynthGenerator;
 import org.malau.data.synth.SynthSet;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
 /**
@@ -129,12 +130,17 @@ public class SyntheticFacesNodeModel extends NodeModel {
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inData, exec));
+    }
+
+    private BufferedDataTable[] executeGuarded(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
         final SynthGenerator generator = new SynthGenerator(config());
         final int auFaces = generator.size(SynthSet.AU);
         final int total = auFaces + generator.size(SynthSet.FE);
         final BufferedDataTable au = generate(generator, SynthSet.AU, auLayout(), exec, 0, total);
         final BufferedDataTable fe = generate(generator, SynthSet.FE, feLayout(), exec, auFaces, total);
-        LOGGER.debug("generated " + au.size() + " AU-labelled and " + fe.size() + " expression-labelled faces");
+        LOGGER.debug("generated " + au.size() + " AU-labeled and " + fe.size() + " expression-labeled faces");
         return new BufferedDataTable[]{au, fe};
     }
 

@@ -24,6 +24,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.LongValue;
 import org.knime.core.data.MissingCell;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DefaultRow;
@@ -50,13 +51,16 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.malau.data.Corruption;
+import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.ImageCrops;
+import org.malau.knime.common.WeightTable;
 import org.malau.eval.RocAuc;
 
 /**
- * Shows the per-sample weights a MAL learner logged (the engine's {@code SampleWeightLog}: set, id,
- * subject, label, corruption, one weight column per epoch): a figure as a PNG image port ({@link WeightCharts}
+ * Shows the per-sample weights a MAL learner logged (the engine's {@code SampleWeightLog}, as {@link WeightTable}
+ * lays it out: set, id, subject, label, corruption and either an epoch and a weight column, one row per sample and
+ * epoch, or one weight column per epoch): a figure as a PNG image port ({@link WeightCharts}
  * drawn with JFreeChart and laid out with thumbnails of the highest and lowest weighted samples by
  * {@link WeightFigure}; the images come from an optional image table joined by sample id), and a summary table
  * with the ROC AUC of the final weight as a clean-vs-corrupted score (the engine's {@link RocAuc}), the mean
@@ -88,6 +92,8 @@ public class SampleWeightViewerNodeModel extends NodeModel {
     private static final String CFG_ID_COLUMN = "id_column";
     private static final String CFG_IMAGE_COLUMN = "image_column";
     private static final String CFG_THUMBNAILS = "thumbnails";
+    private static final String CFG_EPOCH_COLUMN = "epoch_column";
+    private static final String CFG_WEIGHT_COLUMN = "weight_column";
 
     /** Input ports: the weights, and the images for the thumbnails (optional). */
     static final int WEIGHT_PORT = 0;
@@ -101,6 +107,8 @@ public class SampleWeightViewerNodeModel extends NodeModel {
     private final SettingsModelString m_idColumn = createIdColumnSettingsModel();
     private final SettingsModelString m_imageColumn = createImageColumnSettingsModel();
     private final SettingsModelIntegerBounded m_thumbnails = createThumbnailsSettingsModel();
+    private final SettingsModelString m_epochColumn = createEpochColumnSettingsModel();
+    private final SettingsModelString m_weightColumn = createWeightColumnSettingsModel();
 
     /** The last figure drawn, for the view; null before execution and after reset. */
     private BufferedImage m_figure;
@@ -114,9 +122,9 @@ public class SampleWeightViewerNodeModel extends NodeModel {
             new PortType[]{ImagePortObject.TYPE, BufferedDataTable.TYPE});
     }
 
-    // the defaults mirror the column names of the engine's SampleWeightLog
+    // the defaults are the learner's weight table's columns; a null (or empty) optional column is not used
     static SettingsModelString createSetColumnSettingsModel() {
-        return new SettingsModelString(CFG_SET_COLUMN, "set");
+        return new SettingsModelString(CFG_SET_COLUMN, WeightTable.SET);
     }
 
     static SettingsModelString createSetValueSettingsModel() {
@@ -124,19 +132,19 @@ public class SampleWeightViewerNodeModel extends NodeModel {
     }
 
     static SettingsModelString createLabelColumnSettingsModel() {
-        return new SettingsModelString(CFG_LABEL_COLUMN, "label");
+        return new SettingsModelString(CFG_LABEL_COLUMN, WeightTable.LABEL);
     }
 
     static SettingsModelString createCorruptionColumnSettingsModel() {
-        return new SettingsModelString(CFG_CORRUPTION_COLUMN, "corruption");
+        return new SettingsModelString(CFG_CORRUPTION_COLUMN, WeightTable.CORRUPTION);
     }
 
     static SettingsModelString createWeightPrefixSettingsModel() {
-        return new SettingsModelString(CFG_WEIGHT_PREFIX, "w_epoch");
+        return new SettingsModelString(CFG_WEIGHT_PREFIX, WeightTable.WEIGHT_PREFIX);
     }
 
     static SettingsModelString createIdColumnSettingsModel() {
-        return new SettingsModelString(CFG_ID_COLUMN, "id");
+        return new SettingsModelString(CFG_ID_COLUMN, WeightTable.ID);
     }
 
     static SettingsModelString createImageColumnSettingsModel() {
@@ -148,25 +156,100 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return new SettingsModelIntegerBounded(CFG_THUMBNAILS, 6, 0, WeightFigure.MAX_THUMBNAILS);
     }
 
+    static SettingsModelString createEpochColumnSettingsModel() {
+        return new SettingsModelString(CFG_EPOCH_COLUMN, WeightTable.EPOCH);
+    }
+
+    static SettingsModelString createWeightColumnSettingsModel() {
+        return new SettingsModelString(CFG_WEIGHT_COLUMN, WeightTable.WEIGHT);
+    }
+
+    /** The settings added after release 0.1; older workflows get their defaults. */
+    private List<SettingsModelString> addedSettings() {
+        return List.of(m_epochColumn, m_weightColumn);
+    }
+
+    private static boolean unset(final String column) {
+        return column == null || column.isEmpty();
+    }
+
     /**
-     * Resolved column indices; set, corruption and id are -1 when not used (id: the row ID then), weights in epoch
-     * order; image is the image table's column, -1 without an image table.
+     * Resolved column indices; set, corruption and id are -1 when not used (id: the row ID then); epoch and weight
+     * are the long layout's columns, -1 for the wide layout, whose weight columns are {@code wide} by epoch number;
+     * image is the image table's column, -1 without an image table.
      */
-    private record Resolved(int set, int label, int corruption, int[] weights, int id, int image, boolean paths) {
+    private record Resolved(int set, int label, int corruption, int epoch, int weight, TreeMap<Integer, Integer> wide,
+        int id, int image, boolean paths) {
+        boolean isLong() {
+            return epoch >= 0;
+        }
     }
 
     private Resolved resolve(final DataTableSpec in, final DataTableSpec images) throws InvalidSettingsException {
         final String setName = m_setColumn.getStringValue();
         int set = -1;
-        if (!setName.isEmpty() && !m_setValue.getStringValue().isEmpty()) {
+        if (!unset(setName) && !unset(m_setValue.getStringValue())) {
             set = stringColumn(in, setName, "Set column");
         }
         final int label = stringColumn(in, m_labelColumn.getStringValue(), "Label column");
         final String corruptionName = m_corruptionColumn.getStringValue();
         int corruption = -1;
-        if (!corruptionName.isEmpty() && in.containsName(corruptionName)) {
+        if (!unset(corruptionName) && in.containsName(corruptionName)) {
             corruption = stringColumn(in, corruptionName, "Corruption column");
         }
+        final String idName = m_idColumn.getStringValue();
+        int id = -1;
+        if (!unset(idName) && in.containsName(idName)) {
+            id = stringColumn(in, idName, "ID column");
+        }
+        // the layout is the table's: an epoch column (chosen and present) makes it long, else weight columns are wide
+        final String epochName = m_epochColumn.getStringValue();
+        int epoch = -1;
+        int weight = -1;
+        TreeMap<Integer, Integer> wide = null;
+        if (!unset(epochName) && in.containsName(epochName)) {
+            epoch = in.findColumnIndex(epochName);
+            if (!in.getColumnSpec(epoch).getType().isCompatible(LongValue.class)) {
+                throw new InvalidSettingsException("Epoch column \"" + epochName + "\" holds "
+                    + in.getColumnSpec(epoch).getType() + "; it must hold epoch numbers (integers)");
+            }
+            final String weightName = m_weightColumn.getStringValue();
+            if (unset(weightName)) {
+                throw new InvalidSettingsException("The weight table has the epoch column \"" + epochName
+                    + "\" (one row per sample and epoch): choose its weight column");
+            }
+            weight = in.findColumnIndex(weightName);
+            if (weight < 0) {
+                throw new InvalidSettingsException("Weight column \"" + weightName + "\" is not in the weight table");
+            }
+            if (!in.getColumnSpec(weight).getType().isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("Weight column \"" + weightName + "\" holds "
+                    + in.getColumnSpec(weight).getType() + "; it must hold numbers");
+            }
+            if (id < 0) {
+                throw new InvalidSettingsException("A weight table with one row per sample and epoch needs its ID "
+                    + "column to tell the samples apart; " + (unset(idName) ? "choose the ID column"
+                        : "ID column \"" + idName + "\" is not in the weight table"));
+            }
+        } else {
+            wide = wideColumns(in);
+        }
+        if (id < 0 && images != null && m_thumbnails.getIntValue() > 0) {
+            throw new InvalidSettingsException((unset(idName) ? "The ID column is not set"
+                : "ID column \"" + idName + "\" is not in the weight table")
+                + "; it joins the samples to the image table's row IDs");
+        }
+        int image = -1;
+        boolean paths = false;
+        if (images != null) {
+            image = images.findColumnIndex(imageColumn(images));
+            paths = !images.getColumnSpec(image).getType().isCompatible(PNGImageValue.class);
+        }
+        return new Resolved(set, label, corruption, epoch, weight, wide, id, image, paths);
+    }
+
+    /** The wide layout's weight columns by epoch number: number columns named the prefix, spaces and the epoch. */
+    private TreeMap<Integer, Integer> wideColumns(final DataTableSpec in) throws InvalidSettingsException {
         final String prefix = m_weightPrefix.getStringValue();
         final Pattern p = Pattern.compile(Pattern.quote(prefix) + "\\s*(\\d+)");
         final TreeMap<Integer, Integer> byEpoch = new TreeMap<>();
@@ -188,32 +271,17 @@ public class SampleWeightViewerNodeModel extends NodeModel {
             }
         }
         if (byEpoch.isEmpty()) {
-            throw new InvalidSettingsException("The input table has no weight column named \"" + prefix
-                + "<epoch>\" (e.g. \"" + prefix + "1\")");
+            throw new InvalidSettingsException("The weight table has neither an epoch column \""
+                + m_epochColumn.getStringValue() + "\" (one row per sample and epoch) nor weight columns named \""
+                + prefix + "<epoch>\" (e.g. \"" + prefix + "1\")");
         }
-        final String idName = m_idColumn.getStringValue();
-        int id = -1;
-        if (!idName.isEmpty() && in.containsName(idName)) {
-            id = stringColumn(in, idName, "ID column");
-        } else if (images != null && m_thumbnails.getIntValue() > 0) {
-            throw new InvalidSettingsException((idName.isEmpty() ? "The ID column is not set"
-                : "ID column \"" + idName + "\" is not in the weight table")
-                + "; it joins the samples to the image table's row IDs");
-        }
-        int image = -1;
-        boolean paths = false;
-        if (images != null) {
-            image = images.findColumnIndex(imageColumn(images));
-            paths = !images.getColumnSpec(image).getType().isCompatible(PNGImageValue.class);
-        }
-        return new Resolved(set, label, corruption, byEpoch.values().stream().mapToInt(Integer::intValue).toArray(),
-            id, image, paths);
+        return byEpoch;
     }
 
     /** The image table's image column: the chosen one, else its first PNG column, else its "image" path column. */
     private String imageColumn(final DataTableSpec images) throws InvalidSettingsException {
         final String name = m_imageColumn.getStringValue();
-        if (!name.isEmpty()) {
+        if (!unset(name)) {
             final int i = images.findColumnIndex(name);
             if (i < 0) {
                 throw new InvalidSettingsException("Image column \"" + name + "\" is not in the image table");
@@ -271,20 +339,31 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return new PortObjectSpec[]{new ImagePortObjectSpec(PNGImageContent.TYPE), summarySpec()};
     }
 
-    /** One sample: its id, class, corruption and weight per epoch (NaN = not drawn or not a finite number). */
-    private record Sample(String id, String label, Corruption corruption, double[] weights, double last) {
+    /**
+     * One sample: its id, class, corruption, weight by epoch number (only the epochs it was drawn in with a finite
+     * weight) and its final weight, the one of the last of those epochs (NaN when there is none).
+     */
+    private record Sample(String id, String label, Corruption corruption, TreeMap<Integer, Double> weights) {
+        double last() {
+            return weights.isEmpty() ? Double.NaN : weights.lastEntry().getValue();
+        }
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        return EngineErrors.call(() -> executeGuarded(inObjects, exec));
+    }
+
+    private PortObject[] executeGuarded(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable in = (BufferedDataTable)inObjects[WEIGHT_PORT];
         final BufferedDataTable images =
             inObjects.length > IMAGE_PORT ? (BufferedDataTable)inObjects[IMAGE_PORT] : null;
         final Resolved r = resolve(in.getDataTableSpec(), images == null ? null : images.getDataTableSpec());
         final String setValue = m_setValue.getStringValue();
-        final List<Sample> samples = new ArrayList<>();
-        int unweighted = 0;
+        // by row ID (wide: a row is a sample) or by set and ID (long: a row is a sample's epoch)
+        final Map<String, Sample> read = new LinkedHashMap<>();
         int nonFinite = 0;
+        int maxEpoch = 0;
         long done = 0;
         final long total = in.size();
         final ExecutionMonitor reading = exec.createSubProgress(images == null ? 0.8 : 0.6);
@@ -297,37 +376,53 @@ public class SampleWeightViewerNodeModel extends NodeModel {
                     continue;
                 }
             }
-            final double[] w = new double[r.weights().length];
-            double last = Double.NaN;
-            for (int e = 0; e < w.length; e++) {
-                final DataCell c = row.getCell(r.weights()[e]);
-                w[e] = c.isMissing() ? Double.NaN : ((DoubleValue)c).getDoubleValue();
-                if (!c.isMissing() && !Double.isFinite(w[e])) {
-                    // a weight cell that is there but no finite number: counted, then treated as not drawn
-                    nonFinite++;
-                    w[e] = Double.NaN;
-                }
-                if (!Double.isNaN(w[e])) {
-                    last = w[e];
-                }
-            }
-            if (Double.isNaN(last)) {
-                unweighted++;
-                continue;
-            }
-            final DataCell l = row.getCell(r.label());
-            final String label = l.isMissing() ? "(missing)" : ((StringValue)l).getStringValue();
             final DataCell idCell = r.id() < 0 ? null : row.getCell(r.id());
             final String id = idCell == null ? row.getKey().getString()
                 : idCell.isMissing() ? "" : ((StringValue)idCell).getStringValue();
-            samples.add(new Sample(id, label, corruption(row, r.corruption()), w, last));
+            final String key = r.isLong()
+                ? (r.set() >= 0 ? ((StringValue)row.getCell(r.set())).getStringValue() : "") + "\u0000" + id
+                : row.getKey().getString();
+            Sample sample = read.get(key);
+            if (sample == null) {
+                final DataCell l = row.getCell(r.label());
+                final String label = l.isMissing() ? "(missing)" : ((StringValue)l).getStringValue();
+                sample = new Sample(id, label, corruption(row, r.corruption()), new TreeMap<>());
+                read.put(key, sample);
+            }
+            if (r.isLong()) {
+                final DataCell e = row.getCell(r.epoch());
+                if (e.isMissing()) {
+                    continue;
+                }
+                final long epoch = ((LongValue)e).getLongValue();
+                if (epoch < 1 || epoch > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("Row \"" + row.getKey() + "\": epoch " + epoch
+                        + " is no epoch number (1 or more)");
+                }
+                nonFinite += add(sample, (int)epoch, row.getCell(r.weight()));
+                maxEpoch = Math.max(maxEpoch, (int)epoch);
+            } else {
+                for (final Map.Entry<Integer, Integer> w : r.wide().entrySet()) {
+                    nonFinite += add(sample, w.getKey(), row.getCell(w.getValue()));
+                }
+                maxEpoch = Math.max(maxEpoch, r.wide().lastKey());
+            }
+        }
+        final List<Sample> samples = new ArrayList<>();
+        int unweighted = 0;
+        for (final Sample sample : read.values()) {
+            if (sample.weights().isEmpty()) {
+                unweighted++;
+            } else {
+                samples.add(sample);
+            }
         }
         final int k = m_thumbnails.getIntValue();
         final List<Sample> highest = ExtremeWeights.highest(samples, Sample::last, k);
         final List<Sample> lowest = ExtremeWeights.lowest(samples, Sample::last, k);
         final Thumbs thumbs = images == null ? new Thumbs(Map.of(), 0, 0, null)
             : thumbnailImages(images, r, highest, lowest, exec.createSubProgress(0.2));
-        final Summary s = summarise(samples, r.weights().length, r.corruption() >= 0, k,
+        final Summary s = summarise(samples, maxEpoch, r.corruption() >= 0, k,
             thumbnails(highest, thumbs.images()), thumbnails(lowest, thumbs.images()));
 
         final BufferedImage figure = WeightFigure.draw(s.figure());
@@ -481,23 +576,41 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         return s.isEmpty() ? Double.NaN : s.stream().mapToDouble(Sample::last).average().orElse(Double.NaN);
     }
 
-    /** Per epoch {mean, standard deviation} over the samples drawn in it. */
+    /**
+     * Adds a weight cell to a sample: a missing cell means not drawn in that epoch; a cell that is there but no finite
+     * number is counted and then treated as not drawn.
+     *
+     * @return 1 for a non-finite weight, else 0
+     */
+    private static int add(final Sample sample, final int epoch, final DataCell cell) {
+        if (cell.isMissing()) {
+            return 0;
+        }
+        final double w = ((DoubleValue)cell).getDoubleValue();
+        if (!Double.isFinite(w)) {
+            return 1;
+        }
+        sample.weights().put(epoch, w);
+        return 0;
+    }
+
+    /** Per epoch (index = epoch number - 1) {mean, standard deviation} over the samples drawn in it. */
     private static double[][] trajectory(final List<Sample> samples, final int epochs) {
+        final double[] sum = new double[epochs];
+        final double[] sq = new double[epochs];
+        final int[] n = new int[epochs];
+        for (final Sample s : samples) {
+            for (final Map.Entry<Integer, Double> w : s.weights().entrySet()) {
+                final int e = w.getKey() - 1;
+                sum[e] += w.getValue();
+                sq[e] += w.getValue() * w.getValue();
+                n[e]++;
+            }
+        }
         final double[][] t = new double[epochs][];
         for (int e = 0; e < epochs; e++) {
-            double sum = 0;
-            double sq = 0;
-            int n = 0;
-            for (final Sample s : samples) {
-                final double v = s.weights()[e];
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    sq += v * v;
-                    n++;
-                }
-            }
-            final double m = n == 0 ? Double.NaN : sum / n;
-            t[e] = new double[]{m, n == 0 ? Double.NaN : Math.sqrt(Math.max(0, sq / n - m * m))};
+            final double m = n[e] == 0 ? Double.NaN : sum[e] / n[e];
+            t[e] = new double[]{m, n[e] == 0 ? Double.NaN : Math.sqrt(Math.max(0, sq[e] / n[e] - m * m))};
         }
         return t;
     }
@@ -560,6 +673,7 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         m_idColumn.saveSettingsTo(settings);
         m_imageColumn.saveSettingsTo(settings);
         m_thumbnails.saveSettingsTo(settings);
+        addedSettings().forEach(m -> m.saveSettingsTo(settings));
     }
 
     @Override
@@ -571,12 +685,18 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         final SettingsModelString prefix = createWeightPrefixSettingsModel();
         prefix.validateSettings(settings);
         prefix.loadSettingsFrom(settings);
-        if (prefix.getStringValue().isEmpty()) {
+        if (unset(prefix.getStringValue())) {
             throw new InvalidSettingsException("The weight column prefix must not be empty");
         }
         m_idColumn.validateSettings(settings);
         m_imageColumn.validateSettings(settings);
         m_thumbnails.validateSettings(settings);
+        if (settings.containsKey(CFG_EPOCH_COLUMN)) {
+            m_epochColumn.validateSettings(settings);
+        }
+        if (settings.containsKey(CFG_WEIGHT_COLUMN)) {
+            m_weightColumn.validateSettings(settings);
+        }
     }
 
     @Override
@@ -589,6 +709,17 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         m_idColumn.loadSettingsFrom(settings);
         m_imageColumn.loadSettingsFrom(settings);
         m_thumbnails.loadSettingsFrom(settings);
+        // absent from workflows of release 0.1, whose tables are wide: the defaults find no epoch column there
+        m_epochColumn.loadSettingsFrom(settings.containsKey(CFG_EPOCH_COLUMN) ? settings
+            : defaults(createEpochColumnSettingsModel()));
+        m_weightColumn.loadSettingsFrom(settings.containsKey(CFG_WEIGHT_COLUMN) ? settings
+            : defaults(createWeightColumnSettingsModel()));
+    }
+
+    private static org.knime.core.node.NodeSettings defaults(final SettingsModelString fresh) {
+        final org.knime.core.node.NodeSettings s = new org.knime.core.node.NodeSettings("defaults");
+        fresh.saveSettingsTo(s);
+        return s;
     }
 
     @Override

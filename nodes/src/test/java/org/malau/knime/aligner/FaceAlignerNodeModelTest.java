@@ -302,6 +302,32 @@ class FaceAlignerNodeModelTest {
             () -> s.model().configure(new DataTableSpec[]{new DataTableSpec(col("n", IntCell.TYPE))}));
     }
 
+    // ---- bad input (issue 15) ----
+
+    @Test
+    void coincidingOrHugeEyeColumnsAreNamedInTheMessageAndLeftToTheDetector() throws Exception {
+        final SynthFace f = synthFaces(1).get(0);
+        final List<DataCell[]> rows = new ArrayList<>();
+        rows.add(new DataCell[]{PNGImageCellFactory.create(PngEncoder.encode(f.image())), new StringCell("same"),
+            new DoubleCell(30), new DoubleCell(30), new DoubleCell(30), new DoubleCell(30)});
+        rows.add(new DataCell[]{PNGImageCellFactory.create(PngEncoder.encode(f.image())), new StringCell("huge"),
+            new DoubleCell(30), new DoubleCell(30), new DoubleCell(1e300), new DoubleCell(30)});
+        final Settings s = new Settings();
+        s.source = FaceAlignerNodeModel.SOURCE_EYES;
+        s.size = 64;
+        final BufferedDataTable out = run(s.model(), table(pngSpec(true, false), rows), new DefaultNodeProgressMonitor());
+        final List<DataRow> r = rows(out);
+        assertEquals(2, r.size());
+        for (final DataRow row : r) {
+            // Unusable eyes are never warped (no NaN box, no black crop): the row goes to the detector instead.
+            assertFalse(Double.isNaN(number(out, row, "eye left x")), "detector's eyes");
+            final String message = string(out, row, "face message");
+            assertFalse(message.contains("Exception"), message);
+        }
+        assertTrue(string(out, r.get(0), "face message").contains("less than a pixel apart"), string(out, r.get(0), "face message"));
+        assertTrue(string(out, r.get(1), "face message").contains("no pixel coordinate"), string(out, r.get(1), "face message"));
+    }
+
     // ---- execute: landmark route on synthetic faces ----
 
     @Test
@@ -694,5 +720,20 @@ class FaceAlignerNodeModelTest {
         final FaceAlignerNodeDialog d = new FaceAlignerNodeDialog();
         assertThrows(NotConfigurableException.class, () -> d.loadSettingsFrom(new Settings().save(),
             new PortObjectSpec[]{new DataTableSpec(col("n", IntCell.TYPE))}));
+    }
+
+    @Test
+    void theEyeSourceOfRelease01LoadsUnderItsUsSpelling() throws Exception {
+        final Settings s = new Settings();
+        s.source = "Eye centre columns";
+        final Probe m = new Probe();
+        m.validateSettings(s.save());
+        m.loadValidatedSettingsFrom(s.save());
+        final NodeSettings out = new NodeSettings("model");
+        m.saveSettingsTo(out);
+        assertEquals(FaceAlignerNodeModel.SOURCE_EYES, out.getString("landmark_source"));
+        assertEquals("Eye center columns", out.getString("landmark_source"));
+        s.source = "Eye colums";
+        assertThrows(InvalidSettingsException.class, () -> new Probe().validateSettings(s.save()));
     }
 }

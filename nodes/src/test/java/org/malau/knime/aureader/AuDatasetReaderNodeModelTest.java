@@ -12,6 +12,7 @@ import static org.malau.knime.testing.NodeTesting.string;
 import static org.malau.knime.testing.NodeTesting.write;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -304,6 +305,35 @@ class AuDatasetReaderNodeModelTest {
         final Probe m = model(settings("BP4D", dir, "", false, "", DatasetSettings.MISSING_FAIL));
         final IOException e = assertThrows(IOException.class, () -> run(m, new DefaultNodeProgressMonitor()));
         assertTrue(e.getMessage().contains("F001_T1.csv:3"), e.getMessage());
+    }
+
+    @Test
+    void genericCsvWithAByteOrderMarkCrlfAndAQuotedCommaIsRead() throws Exception {
+        final Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, "\uFEFFpath,AU01\r\n\"a, b.png\",1\r\n");
+        image(dir.resolve("a, b.png"));
+        final BufferedDataTable t = run(model(settings("Generic CSV", csv, "1", false, "", DatasetSettings.MISSING_FAIL)),
+            new DefaultNodeProgressMonitor());
+        assertEquals(1, t.size());
+        assertEquals(1, integer(t, rows(t).get(0), "AU01"));
+    }
+
+    @Test
+    void genericCsvWithADuplicatedColumnFailsNamingIt() throws Exception {
+        final Path csv = write(dir.resolve("labels.csv"), "path,AU01,AU01", "a.png,1,0");
+        image(dir.resolve("a.png"));
+        final Exception e = assertThrows(Exception.class,
+            () -> run(model(settings("Generic CSV", csv, "1", false, "", DatasetSettings.MISSING_FAIL)), new DefaultNodeProgressMonitor()));
+        assertTrue(e.getMessage().contains("labels.csv") && e.getMessage().contains("'AU01' appears twice"), e.getMessage());
+    }
+
+    @Test
+    void genericCsvInLatin1FailsSayingItIsNotUtf8() throws Exception {
+        final Path csv = dir.resolve("labels.csv");
+        Files.write(csv, "path,AU01\ncaf\u00e9.png,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        final Exception e = assertThrows(Exception.class,
+            () -> run(model(settings("Generic CSV", csv, "1", false, "", DatasetSettings.MISSING_FAIL)), new DefaultNodeProgressMonitor()));
+        assertTrue(e.getMessage().contains("labels.csv") && e.getMessage().contains("not UTF-8"), e.getMessage());
     }
 
     @Test

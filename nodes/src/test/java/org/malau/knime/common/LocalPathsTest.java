@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.InvalidSettingsException;
+import org.malau.knime.testing.KnimeUrls;
 
 /** Paths and URLs in path settings: what the example workflows' flow variables hand the nodes. */
 class LocalPathsTest {
@@ -40,14 +41,27 @@ class LocalPathsTest {
     }
 
     @Test
-    void aKnimeUrlOutsideKnimeGivesALocationThatDoesNotExistAndTheReaderSaysSo() {
-        // outside KNIME there is no handler for knime:// URLs (see the API subset's FileUtil); the reader must then
-        // name both the URL and where it ended up instead of failing obscurely
+    void aKnimeUrlResolvesInsideAWorkflowAndOutsideOneTheReaderNamesIt(@TempDir final Path dir) throws Exception {
+        // the tests run with a stand-in for KNIME's knime: URL handler (KnimeUrls); KNIME resolves workflow-relative
+        // URLs against the workflow of the node's context, and cannot without one
         final String url = "knime://knime.workflow/data/BP4D-tiny";
         assertTrue(LocalPaths.isUrl(url));
+        final Path data = Files.createDirectories(dir.resolve("data/BP4D-tiny"));
+        KnimeUrls.inWorkflow(dir, () -> {
+            assertEquals(data, LocalPaths.resolve(url));
+            assertEquals(data, DatasetSettings.location(url, Boolean.FALSE, "BP4D"));
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> DatasetSettings.location("knime://knime.workflow/data/absent", Boolean.FALSE, "BP4D"));
+            assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("knime://"),
+                e.getMessage());
+        });
         final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
             () -> DatasetSettings.location(url, Boolean.FALSE, "BP4D"));
-        assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains(url), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be resolved") && e.getMessage().contains(url), e.getMessage());
+        // a URL of a mountpoint without local files is no local path
+        final IllegalArgumentException remote =
+            assertThrows(IllegalArgumentException.class, () -> LocalPaths.resolve("knime://hub/data/a.png"));
+        assertTrue(remote.getMessage().contains("does not denote a local file"), remote.getMessage());
     }
 
     @Test

@@ -83,7 +83,7 @@ class FacialExpressionsNodeModelTest {
         c.close();
         final Probe m = new Probe();
         final BufferedDataTable out = m.run(c.getTable());
-        assertTrue(out.getDataTableSpec().containsName("expression (#1)"), "the input's expression column is kept");
+        assertTrue(out.getDataTableSpec().containsName("expression"), "the input's expression column is kept");
         final List<DataRow> rows = NodeTesting.rows(out);
         final List<float[]> crops = new ArrayList<>();
         for (final byte[] png : List.of(smiling, neutral)) {
@@ -94,16 +94,16 @@ class FacialExpressionsNodeModelTest {
             double sum = 0;
             for (int k = 0; k < Expression.BASIC7.length; k++) {
                 final double p = ((DoubleValue)NodeTesting.cell(out, rows.get(r),
-                    "P(" + Expression.BASIC7[k].label() + ")")).getDoubleValue();
+                    "P (expression=" + Expression.BASIC7[k].label() + ")")).getDoubleValue();
                 assertEquals(expected[r][k], p, 1e-6);
                 sum += p;
             }
             assertEquals(1, sum, 1e-4);
         }
-        assertEquals("happiness", NodeTesting.string(out, rows.get(0), "expression (#1)"));
-        assertEquals("neutral", NodeTesting.string(out, rows.get(1), "expression (#1)"));
-        final double happy = ((DoubleValue)NodeTesting.cell(out, rows.get(0), "P(happiness)")).getDoubleValue();
-        final double calm = ((DoubleValue)NodeTesting.cell(out, rows.get(1), "P(happiness)")).getDoubleValue();
+        assertEquals("happiness", NodeTesting.string(out, rows.get(0), "Prediction (expression)"));
+        assertEquals("neutral", NodeTesting.string(out, rows.get(1), "Prediction (expression)"));
+        final double happy = ((DoubleValue)NodeTesting.cell(out, rows.get(0), "P (expression=happiness)")).getDoubleValue();
+        final double calm = ((DoubleValue)NodeTesting.cell(out, rows.get(1), "P (expression=happiness)")).getDoubleValue();
         assertTrue(happy > 0.5 && calm < 0.5, "P(happiness) smiling " + happy + ", neutral " + calm);
         for (int j = 2; j < out.getDataTableSpec().getNumColumns(); j++) {
             final DataCell cell = rows.get(2).getCell(j);

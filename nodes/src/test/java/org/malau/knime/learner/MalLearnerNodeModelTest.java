@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.malau.knime.testing.NodeTesting.integer;
 import static org.malau.knime.testing.NodeTesting.rows;
 import static org.malau.knime.testing.NodeTesting.string;
 
@@ -46,9 +47,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
-import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.knime.core.node.port.PortUtil;
-import org.knime.core.node.util.filter.InputFilter;
 import org.malau.data.synth.PngEncoder;
 import org.malau.data.synth.SynthConfig;
 import org.malau.data.synth.SynthFace;
@@ -57,6 +56,7 @@ import org.malau.data.synth.SynthSet;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.knime.testing.NodeTesting;
+import org.malau.knime.testing.TinyModel;
 import org.malau.model.CropReader;
 import org.malau.model.FacePrediction;
 
@@ -90,22 +90,7 @@ class MalLearnerNodeModelTest {
         /** Chooses the AU columns as the dialog would: exactly these included, other columns of the table excluded. */
         void auColumns(final DataTableSpec table, final String... include) throws InvalidSettingsException {
             final SettingsModelColumnFilter2 f = MalLearnerNodeModel.createAuColumnsSettingsModel();
-            final List<String> in = List.of(include);
-            final List<DataColumnSpec> cols = new ArrayList<>();
-            for (final String name : include) {
-                if (!table.containsName(name)) {
-                    cols.add(col(name, IntCell.TYPE)); // chosen on an earlier table
-                }
-            }
-            for (final DataColumnSpec c : table) {
-                cols.add(c);
-            }
-            f.loadDefaults(new DataTableSpec(cols.toArray(new DataColumnSpec[0])), new InputFilter<DataColumnSpec>() {
-                @Override
-                public boolean include(final DataColumnSpec c) {
-                    return in.contains(c.getName());
-                }
-            }, true);
+            NodeTesting.choose(f, table, include);
             final NodeSettings s = new NodeSettings("model");
             saveSettingsTo(s);
             f.saveSettingsTo(s);
@@ -277,8 +262,8 @@ class MalLearnerNodeModelTest {
         assertEquals(1, model.getChannels());
         assertEquals("au-only", model.getStrategy());
         assertEquals(7, model.getExpressionClasses().size());
-        assertEquals(List.of("set", "id", "subject", "label", "w_epoch1", "w_epoch2"),
-            names((DataTableSpec)out[1]));
+        assertEquals(List.of("set", "id", "subject", "label", "epoch", "weight"), names((DataTableSpec)out[1]),
+            "the long layout by default");
         assertEquals(Arrays.asList(MalLearnerNodeModel.HISTORY_COLUMNS), names((DataTableSpec)out[2]));
         assertTrue(m.warning().contains("chosen automatically"), m.warning());
 
@@ -297,7 +282,10 @@ class MalLearnerNodeModelTest {
         assertEquals(112, model.getInputSize());
         assertEquals(3, model.getChannels());
         assertEquals("au-only", model.getStrategy());
-        assertEquals(null, out[1], "with epochs set by the data, the weight columns are known only after training");
+        assertTrue(names((DataTableSpec)out[1]).contains("epoch"), "the long weight layout needs no epoch count");
+        m.set("weight_layout", "wide");
+        assertEquals(null, m.configure(auSpec(), null)[1],
+            "with epochs set by the data, the wide layout's epoch columns are known only after training");
         final NodeSettings saved = new NodeSettings("model");
         m.settings().save(saved);
         assertEquals(MalLearnerNodeModel.INIT_EXPRESSION, saved.getString("initialisation"));
@@ -324,7 +312,8 @@ class MalLearnerNodeModelTest {
         // a multi-task strategy without expression data
         InvalidSettingsException e =
             assertThrows(InvalidSettingsException.class, () -> new Probe().small("mal").configure(auSpec(), null));
-        assertTrue(e.getMessage().contains("\"mal\""), e.getMessage());
+        assertTrue(e.getMessage().contains("\"Meta Auxiliary Learning (MAL)\" (mal)")
+            && e.getMessage().contains("\"AU only\""), e.getMessage());
 
         // a listed AU column that is not there
         final Probe missing = new Probe().small("au-only");
@@ -397,12 +386,18 @@ class MalLearnerNodeModelTest {
 
         final BufferedDataTable weights = (BufferedDataTable)out[1];
         assertEquals(m.configure(auSpec(), null)[1], weights.getDataTableSpec());
-        assertEquals(24, weights.size(), "32 faces of 4 subjects minus the meta split of one subject");
+        // 32 faces of 4 subjects minus the meta split of one subject, each drawn in both epochs (3 batches of 8)
+        assertEquals(2 * 24, weights.size());
+        final java.util.Set<String> samples = new java.util.HashSet<>();
         for (final DataRow r : rows(weights)) {
             assertEquals("au", string(weights, r, "set"));
-            assertTrue(r.getKey().getString().startsWith("au:"));
-            assertEquals(1.0, ((DoubleValue)r.getCell(4)).getDoubleValue(), 1e-9, "au-only weighs every sample 1");
+            samples.add(string(weights, r, "id"));
+            final int epoch = integer(weights, r, "epoch");
+            assertEquals("au:" + string(weights, r, "id") + "#" + epoch, r.getKey().getString());
+            assertEquals(1.0, ((DoubleValue)NodeTesting.cell(weights, r, "weight")).getDoubleValue(), 1e-9,
+                "au-only weighs every sample 1");
         }
+        assertEquals(24, samples.size());
         final BufferedDataTable history = (BufferedDataTable)out[2];
         assertEquals(2, history.size());
         for (final DataRow r : rows(history)) {
@@ -414,7 +409,7 @@ class MalLearnerNodeModelTest {
         assertEquals(2, m.history().size());
         final MalLearnerNodeView view = new MalLearnerNodeView(m);
         assertTrue(view.m_status.getText().startsWith("Epoch 2: AU loss"), view.m_status.getText());
-        assertEquals(2, view.m_chart.m_history.size());
+        assertEquals(2, view.m_chart.history().size());
         view.m_chart.setSize(200, 100);
         view.m_chart.paint(new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB)
             .getGraphics());
@@ -427,14 +422,10 @@ class MalLearnerNodeModelTest {
         assertTrue(m.history().isEmpty());
 
         // object and spec through KNIME's port zip streams
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PortObjectZipOutputStream zip = PortUtil.getPortObjectZipOutputStream(bytes)) {
-            new MalModelPortObject.Serializer().savePortObject(model, zip, new ExecutionMonitor());
-        }
-        final MalModelPortObject loaded = new MalModelPortObject.Serializer().loadPortObject(
-            PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(bytes.toByteArray())), model.getSpec(),
-            new ExecutionMonitor());
+        final MalModelPortObject loaded = TinyModel.throughPortZip(model);
         assertEquals(model.getSpec(), loaded.getSpec());
+        assertEquals(2, model.getHistory().size(), "the port carries the history");
+        assertEquals(model.getHistory(), loaded.getHistory(), "and keeps it through the port's zip");
         final float[] crop = CropReader.fromImage(s_au.get(0).image(), 16, 1);
         final FacePrediction a = model.getModel().predict(List.of(crop), 1).get(0);
         final FacePrediction b = loaded.getModel().predict(List.of(crop), 1).get(0);
@@ -459,19 +450,18 @@ class MalLearnerNodeModelTest {
         assertTrue(model.getModel().hasMetaNet());
         final BufferedDataTable weights = (BufferedDataTable)out[1];
         assertTrue(names(weights.getDataTableSpec()).contains("corruption"));
-        long fe = 0;
+        final java.util.Set<String> fe = new java.util.HashSet<>();
         for (final DataRow r : rows(weights)) {
             if ("fe".equals(string(weights, r, "set"))) {
-                fe++;
+                fe.add(string(weights, r, "id"));
                 assertNotNull(string(weights, r, "corruption"));
-                final DataCell w = r.getCell(weights.getDataTableSpec().findColumnIndex("w_epoch1"));
-                if (!w.isMissing()) {
-                    final double v = ((DoubleValue)w).getDoubleValue();
-                    assertTrue(v >= 0 && v <= 1, "MAL weight in [0, 1]: " + v);
-                }
+                assertEquals(1, integer(weights, r, "epoch"));
+                final double v = ((DoubleValue)NodeTesting.cell(weights, r, "weight")).getDoubleValue();
+                assertTrue(v >= 0 && v <= 1, "MAL weight in [0, 1]: " + v);
             }
         }
-        assertEquals(24, fe);
+        assertFalse(fe.isEmpty());
+        assertTrue(fe.size() <= 24, "a sample not drawn has no row: " + fe.size());
         assertEquals(1, ((BufferedDataTable)out[2]).size());
     }
 
@@ -663,5 +653,151 @@ class MalLearnerNodeModelTest {
         e = assertThrows(InvalidSettingsException.class, () -> m.execute(auTable(16), null, metaTable(0),
             exec(new DefaultNodeProgressMonitor())));
         assertTrue(e.getMessage().contains("meta table is empty"), e.getMessage());
+    }
+
+    /** Weight by sample key ({@code set:id}) and epoch, from either layout; no entry for a sample not drawn. */
+    private static java.util.Map<String, Double> weightsByEpoch(final BufferedDataTable t) {
+        final java.util.Map<String, Double> w = new java.util.TreeMap<>();
+        final DataTableSpec spec = t.getDataTableSpec();
+        for (final DataRow r : rows(t)) {
+            final String sample = string(t, r, "set") + ":" + string(t, r, "id");
+            if (spec.containsName("epoch")) {
+                w.put(sample + "@" + integer(t, r, "epoch"),
+                    ((DoubleValue)NodeTesting.cell(t, r, "weight")).getDoubleValue());
+            } else {
+                for (int i = 0; i < spec.getNumColumns(); i++) {
+                    final String name = spec.getColumnSpec(i).getName();
+                    if (name.startsWith("w_epoch") && !r.getCell(i).isMissing()) {
+                        w.put(sample + "@" + name.substring("w_epoch".length()),
+                            ((DoubleValue)r.getCell(i)).getDoubleValue());
+                    }
+                }
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void theWeightTableIsLongOrBoundedWideWithTheSameWeights() throws Exception {
+        final Probe longLayout = new Probe().small("mal");
+        longLayout.set("epochs", 3);
+        final PortObject[] a = longLayout.execute(auTable(32), feTable(24), exec(new DefaultNodeProgressMonitor()));
+        final java.util.Map<String, Double> expected = weightsByEpoch((BufferedDataTable)a[1]);
+        assertTrue(expected.keySet().stream().anyMatch(k -> k.startsWith("fe:") && k.endsWith("@3")));
+
+        // the same run (same seed) as a wide table with a column per epoch
+        final Probe wide = new Probe().small("mal");
+        wide.set("epochs", 3);
+        wide.set("weight_layout", "wide");
+        final PortObjectSpec wideSpec = wide.configure(auSpec(), feSpec())[1];
+        assertEquals(List.of("set", "id", "subject", "label", "corruption", "w_epoch1", "w_epoch2", "w_epoch3"),
+            names((DataTableSpec)wideSpec));
+        final PortObject[] b = wide.execute(auTable(32), feTable(24), exec(new DefaultNodeProgressMonitor()));
+        assertEquals(wideSpec, ((BufferedDataTable)b[1]).getDataTableSpec());
+        final java.util.Map<String, Double> got = weightsByEpoch((BufferedDataTable)b[1]);
+        assertEquals(expected.keySet(), got.keySet());
+        for (final String k : expected.keySet()) {
+            assertEquals(expected.get(k), got.get(k), 1e-9, k);
+        }
+
+        // bounded: two columns for three epochs show epochs 2 and 3, the last always among them
+        final Probe bounded = new Probe().small("mal");
+        bounded.set("epochs", 3);
+        bounded.set("weight_layout", "wide");
+        bounded.set("weight_max_columns", 2);
+        final PortObject[] c = bounded.execute(auTable(32), feTable(24), exec(new DefaultNodeProgressMonitor()));
+        assertEquals(List.of("set", "id", "subject", "label", "corruption", "w_epoch2", "w_epoch3"),
+            names(((BufferedDataTable)c[1]).getDataTableSpec()));
+        final java.util.Map<String, Double> shown = weightsByEpoch((BufferedDataTable)c[1]);
+        for (final String k : expected.keySet()) {
+            if (k.endsWith("@1")) {
+                assertFalse(shown.containsKey(k), k);
+            } else {
+                assertEquals(expected.get(k), shown.get(k), 1e-9, k);
+            }
+        }
+        assertEquals(1000, org.malau.knime.common.WeightTable.wideEpochs(1000, 100)[99]);
+        assertArrayEquals(new int[]{10, 20, 30}, java.util.Arrays.copyOf(
+            org.malau.knime.common.WeightTable.wideEpochs(1000, 100), 3));
+
+        final NodeSettings s = new NodeSettings("model");
+        bounded.settings().save(s);
+        s.addString("weight_layout", "tall");
+        final InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+        assertTrue(e.getMessage().contains("\"tall\""), e.getMessage());
+    }
+
+    @Test
+    void workflowsOfRelease01LoadAndKeepTheirWideWeightTable() throws Exception {
+        final NodeSettingsRO old =
+            org.malau.knime.testing.Fixtures.modelSettings("MAL_Demo_Synthetic/MAL Learner (#4)");
+        final Probe m = new Probe();
+        final NodeSettings saved = NodeTesting.reload(m.settings(), old);
+        assertEquals("mal", saved.getString("strategy"));
+        assertEquals("wide", saved.getString("weight_layout"));
+        assertEquals("dl4j", saved.getString("engine"), "release 0.1 trained on DL4J and keeps it");
+        final int epochs = saved.getInt("epochs");
+        // the workflow's aligned crops; this test's tables call the column "image"
+        m.set("au_image_column", "image");
+        m.set("fe_image_column", "image");
+        final List<String> weightColumns = names((DataTableSpec)m.configure(auSpec(), feSpec())[1]).stream()
+            .filter(n -> n.startsWith("w_epoch")).toList();
+        assertEquals(epochs, weightColumns.size(), "a column for every epoch, as release 0.1 wrote them");
+    }
+
+    /** New learners train on LibTorch by default; the model records the engine, and DL4J stays selectable. */
+    @Test
+    void theEngineIsLibTorchByDefaultDl4jOnRequestAndRecordedInTheModel() throws Exception {
+        final NodeSettings fresh = new NodeSettings("model");
+        new Probe().settings().save(fresh);
+        assertEquals("libtorch", fresh.getString("engine"));
+        for (final String engine : List.of("libtorch", "dl4j")) {
+            final Probe m = new Probe().small("mtl");
+            m.set("engine", engine);
+            final PortObject[] out = m.execute(auTable(32), feTable(24), exec(new DefaultNodeProgressMonitor()));
+            final org.malau.model.MalModel model = ((org.malau.knime.port.MalModelPortObject)out[0]).getModel();
+            assertEquals(engine, model.header().engine(), "the header records the engine that trained");
+            assertEquals(engine, model.engine());
+        }
+        final NodeSettings bad = new NodeSettings("model");
+        new Probe().settings().save(bad);
+        bad.addString("engine", "cuda");
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(bad));
+        assertTrue(e.getMessage().contains("cuda"), e.getMessage());
+    }
+
+    @Test
+    void theDialogShowsReadableStrategiesAndStoresTheirIds() throws Exception {
+        final MalLearnerNodeDialog d = new MalLearnerNodeDialog();
+        final NodeSettings s = new NodeSettings("model");
+        new Probe().small("l2rw").settings().save(s);
+        d.loadSettingsFrom(s, new PortObjectSpec[]{auSpec(), feSpec(), null});
+        final javax.swing.JRadioButton l2rw = radio(d.getPanel(), "Learning to reweight");
+        assertTrue(l2rw.isSelected());
+        for (final String text : List.of("AU only", "Multi-task, fixed weights", "Uncertainty weighting",
+            "Meta Auxiliary Learning (MAL)")) {
+            assertFalse(radio(d.getPanel(), text).isSelected(), text);
+        }
+        radio(d.getPanel(), "Multi-task, fixed weights").doClick();
+        final NodeSettings out = new NodeSettings("model");
+        d.saveSettingsTo(out);
+        assertEquals("mtl", out.getString("strategy"));
+        new Probe().settings().validate(out);
+    }
+
+    private static javax.swing.JRadioButton radio(final java.awt.Container c, final String text) {
+        for (final java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.JRadioButton b && text.equals(b.getText())) {
+                return b;
+            }
+            if (child instanceof java.awt.Container k) {
+                final javax.swing.JRadioButton found = radio(k, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

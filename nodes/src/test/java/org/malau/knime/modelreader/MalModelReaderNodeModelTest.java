@@ -20,10 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
+import org.malau.knime.testing.Fixtures;
+import org.malau.knime.testing.KnimeUrls;
 import org.malau.knime.testing.NodeTesting;
 import org.malau.knime.testing.TinyModel;
 import org.malau.model.ModelFile;
@@ -76,16 +79,13 @@ class MalModelReaderNodeModelTest {
         assertEquals(TinyModel.model().getSpec(), spec);
         final MalModelPortObject model = assertInstanceOf(MalModelPortObject.class, m.execute());
         assertEquals(spec, model.getSpec());
-        assertArrayEqualsThresholds(model);
-    }
-
-    private static void assertArrayEqualsThresholds(final MalModelPortObject model) throws Exception {
         assertTrue(Arrays.equals(TinyModel.model().getModel().header().thresholds(),
             model.getModel().header().thresholds()));
+        assertTrue(model.getHistory().isEmpty(), "a model file keeps no training history");
     }
 
     @Test
-    void missingOrUnsetFileIsRefusedNamingIt(@TempDir final Path dir) throws Exception {
+    void missingUnsetOrRelativeFilesAreRefusedNamingThem(@TempDir final Path dir) throws Exception {
         assertTrue(assertThrows(InvalidSettingsException.class, () -> new Probe().configure()).getMessage()
             .contains("No model file"));
         final String missing = dir.resolve("absent.zip").toString();
@@ -93,20 +93,37 @@ class MalModelReaderNodeModelTest {
             assertThrows(InvalidSettingsException.class, () -> new Probe().set(missing).configure());
         assertTrue(e.getMessage().contains(missing) && e.getMessage().contains("does not exist"), e.getMessage());
         assertThrows(InvalidSettingsException.class, () -> new Probe().set(missing).execute());
+        final String msg = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().set("models/mal.zip").configure()).getMessage();
+        assertTrue(msg.contains("\"models/mal.zip\" is relative") && msg.contains("knime://knime.workflow/"), msg);
     }
 
     @Test
-    void truncatedForeignAndNewerFilesGiveTheEnginesMessage(@TempDir final Path dir) throws Exception {
+    void configureReadsOnlyTheHeaderAndExecuteTheNetwork(@TempDir final Path dir) throws Exception {
+        // the file cut before its network's parameters (after the header and the header's checksum, the first two
+        // entries): configure has all it needs, the network is read only by execute
         final byte[] good = Files.readAllBytes(written(dir));
-        final Path truncated = Files.write(dir.resolve("truncated.zip"), Arrays.copyOf(good, good.length / 2));
-        InvalidSettingsException e =
-            assertThrows(InvalidSettingsException.class, () -> new Probe().set(truncated.toString()).configure());
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-        e = assertThrows(InvalidSettingsException.class, () -> new Probe().set(truncated.toString()).execute());
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        int cut = -1;
+        for (int i = 0, seen = 0; i < good.length - 3 && cut < 0; i++) {
+            if (good[i] == 'P' && good[i + 1] == 'K' && good[i + 2] == 3 && good[i + 3] == 4 && seen++ == 2) {
+                cut = i;
+            }
+        }
+        assertTrue(cut > 0, "the model zip has a third entry");
+        final Path headerOnly = Files.write(dir.resolve("header-only.zip"), Arrays.copyOf(good, cut));
+        final Probe m = new Probe().set(headerOnly.toString());
+        assertEquals(TinyModel.model().getSpec(), m.configure());
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, m::execute);
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains(headerOnly.toString()),
+            e.getMessage());
+    }
 
+    @Test
+    void foreignAndNewerFilesStopConfigureWithTheEnginesMessage(@TempDir final Path dir) throws Exception {
+        final byte[] good = Files.readAllBytes(written(dir));
         final Path foreign = Files.writeString(dir.resolve("foreign.zip"), "hello, not a zip");
-        e = assertThrows(InvalidSettingsException.class, () -> new Probe().set(foreign.toString()).configure());
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> new Probe().set(foreign.toString()).configure());
         assertTrue(e.getMessage().contains("not a MAL model file"), e.getMessage());
 
         // the same model with a format version from the future
@@ -131,12 +148,49 @@ class MalModelReaderNodeModelTest {
     }
 
     @Test
-    void settingsRoundTripPortsAndDescription() throws Exception {
+    void knimeUrlsRelativeToTheWorkflowAndRemoteOnesAreRead(@TempDir final Path dir) throws Exception {
+        final Path workflow = Files.createDirectories(dir.resolve("workspace/MAL_Demo"));
+        Files.createDirectories(dir.resolve("workspace/models"));
+        ModelFile.write(TinyModel.model().getModel(), dir.resolve("workspace/models/mal.zip"));
+        final String url = "knime://knime.workflow/../models/mal.zip";
+        KnimeUrls.inWorkflow(workflow, () -> {
+            final Probe m = new Probe().set(url);
+            assertEquals(TinyModel.model().getSpec(), m.configure());
+            assertEquals(TinyModel.model().getSpec(), ((MalModelPortObject)m.execute()).getSpec());
+            final String absent = assertThrows(InvalidSettingsException.class,
+                () -> new Probe().set("knime://knime.workflow/../models/other.zip").configure()).getMessage();
+            assertTrue(absent.contains("does not exist") && absent.contains("knime://knime.workflow/../models/other.zip"),
+                absent);
+        });
+        // outside a workflow, a workflow-relative URL cannot be resolved, and the message says which
+        final String msg = assertThrows(InvalidSettingsException.class, () -> new Probe().set(url).configure())
+            .getMessage();
+        assertTrue(msg.contains(url), msg);
+
+        // a mountpoint without local files: read through the URL's connection
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(TinyModel.model().getModel(), bytes);
+        KnimeUrls.putRemote("knime://hub/models/mal.zip", bytes.toByteArray());
+        final Probe remote = new Probe().set("knime://hub/models/mal.zip");
+        assertEquals(TinyModel.model().getSpec(), remote.configure());
+        assertEquals(TinyModel.model().getSpec(), ((MalModelPortObject)remote.execute()).getSpec());
+        final String gone = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().set("knime://hub/models/gone.zip").configure()).getMessage();
+        assertTrue(gone.contains("knime://hub/models/gone.zip"), gone);
+    }
+
+    @Test
+    void settingsRoundTripPortsDescriptionAndRelease01Settings() throws Exception {
         final Probe from = new Probe().set("/data/model.zip");
         final NodeSettings s = NodeTesting.roundTrip(from.settings(), new Probe().settings());
         assertEquals("/data/model.zip", s.getString("file"));
         assertEquals(0, from.inPorts());
         assertEquals(1, from.outPorts());
         NodeTesting.assertDescribed(MalModelReaderNodeFactory.class, s, 1);
+
+        final NodeSettingsRO old = Fixtures.load(Fixtures.dir().resolve("nodes/MalModelReader.xml"))
+            .getNodeSettings("model");
+        assertEquals("/home/user/models/mal-model.zip",
+            NodeTesting.reload(new Probe().settings(), old).getString("file"));
     }
 }

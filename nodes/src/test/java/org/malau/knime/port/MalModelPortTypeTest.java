@@ -66,7 +66,7 @@ class MalModelPortTypeTest {
         final MalModelPortObjectSpec back = new MalModelPortObjectSpec.Serializer()
             .loadPortObjectSpec(PortUtil.getPortObjectSpecZipInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals(spec, back);
-        assertEquals("mal, 2 AUs [AU01, AU12], 2 expressions, 48x48 grey", back.summary());
+        assertEquals("mal, 2 AUs [AU01, AU12], 2 expressions, 48x48 grayscale", back.summary());
     }
 
     @Test

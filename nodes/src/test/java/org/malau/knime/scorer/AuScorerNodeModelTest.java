@@ -2,6 +2,7 @@ package org.malau.knime.scorer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import static org.malau.knime.testing.NodeTesting.rows;
 import static org.malau.knime.testing.NodeTesting.string;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
@@ -32,12 +34,14 @@ import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.malau.knime.testing.Fixtures;
 import org.malau.knime.testing.NodeTesting;
 
 class AuScorerNodeModelTest {
     private static final String[] OUT_COLUMNS = {"AU", "TP", "FP", "FN", "TN", "precision", "recall", "F1",
-        "support", "labelled", "unknown truth skipped", "missing predictions skipped"};
+        "support", "labeled", "unknown truth skipped", "missing predictions skipped"};
 
     static final class Probe extends AuScorerNodeModel {
         int inPorts() {
@@ -54,6 +58,31 @@ class AuScorerNodeModelTest {
 
         NodeTesting.SettingsAccess settings() {
             return NodeTesting.access(this::saveSettingsTo, this::validateSettings, this::loadValidatedSettingsFrom);
+        }
+
+        double variable(final String name) {
+            return peekFlowVariableDouble(name);
+        }
+
+        /** Chooses the columns of a filter as the dialog would: these included, the table's others excluded. */
+        Probe choose(final SettingsModelColumnFilter2 f, final DataTableSpec table, final String... include)
+            throws InvalidSettingsException {
+            NodeTesting.choose(f, table, include);
+            final NodeSettings s = new NodeSettings("model");
+            saveSettingsTo(s);
+            f.saveSettingsTo(s);
+            validateSettings(s);
+            loadValidatedSettingsFrom(s);
+            return this;
+        }
+
+        Probe set(final String key, final String value) throws InvalidSettingsException {
+            final NodeSettings s = new NodeSettings("model");
+            saveSettingsTo(s);
+            s.addString(key, value);
+            validateSettings(s);
+            loadValidatedSettingsFrom(s);
+            return this;
         }
     }
 
@@ -99,7 +128,7 @@ class AuScorerNodeModelTest {
     /** AU01 truth (int) and prediction (boolean), AU12 truth (int) and prediction (double), AU04 truth only. */
     private static final DataTableSpec SPEC = new DataTableSpec(col("id", StringCell.TYPE), col("AU01", IntCell.TYPE),
         col("AU01 intensity", DoubleCell.TYPE), col("AU04", IntCell.TYPE), col("AU12", IntCell.TYPE),
-        col("AU12 label", DoubleCell.TYPE), col("AU01 label", BooleanCell.TYPE));
+        col("Prediction (AU12)", DoubleCell.TYPE), col("Prediction (AU01)", BooleanCell.TYPE));
 
     private static DataCell[] row(final String id, final DataCell au01, final DataCell au12, final DataCell p12,
         final DataCell p01) {
@@ -138,7 +167,7 @@ class AuScorerNodeModelTest {
         assertEquals("AU01", string(out, r.get(0), "AU"));
         assertEquals(List.of(1, 1, 1, 2, 2, 5, 1, 1), List.of(integer(out, r.get(0), "TP"),
             integer(out, r.get(0), "FP"), integer(out, r.get(0), "FN"), integer(out, r.get(0), "TN"),
-            integer(out, r.get(0), "support"), integer(out, r.get(0), "labelled"),
+            integer(out, r.get(0), "support"), integer(out, r.get(0), "labeled"),
             integer(out, r.get(0), "unknown truth skipped"), integer(out, r.get(0), "missing predictions skipped")));
         assertEquals(0.5, number(out, r.get(0), "precision"), 1e-12);
         assertEquals(0.5, number(out, r.get(0), "recall"), 1e-12);
@@ -147,10 +176,10 @@ class AuScorerNodeModelTest {
         assertEquals("AU12", string(out, r.get(1), "AU"));
         assertEquals(List.of(0, 1, 0, 6, 0, 7, 0, 0), List.of(integer(out, r.get(1), "TP"),
             integer(out, r.get(1), "FP"), integer(out, r.get(1), "FN"), integer(out, r.get(1), "TN"),
-            integer(out, r.get(1), "support"), integer(out, r.get(1), "labelled"),
+            integer(out, r.get(1), "support"), integer(out, r.get(1), "labeled"),
             integer(out, r.get(1), "unknown truth skipped"), integer(out, r.get(1), "missing predictions skipped")));
         assertEquals(0.0, number(out, r.get(1), "precision"), 1e-12);
-        assertNull(number(out, r.get(1), "recall"), "no labelled positives: recall undefined");
+        assertNull(number(out, r.get(1), "recall"), "no labeled positives: recall undefined");
         assertEquals(0.0, number(out, r.get(1), "F1"), 1e-12);
 
         assertEquals("average", r.get(2).getKey().getString());
@@ -158,6 +187,10 @@ class AuScorerNodeModelTest {
         assertNull(integer(out, r.get(2), "TP"));
         assertTrue(m.warning().contains("1 missing prediction"), m.warning());
         assertTrue(m.warning().contains("AU04"), m.warning());
+        // the mean AU F1 is pushed as a flow variable, as KNIME's scorers push theirs; no expression columns: no
+        // expression accuracy
+        assertEquals(0.25, m.variable("mean AU F1"), 1e-12);
+        assertThrows(NoSuchElementException.class, () -> m.variable("expression accuracy"));
     }
 
     @Test
@@ -166,15 +199,17 @@ class AuScorerNodeModelTest {
         final BufferedDataTable out = run(m, table(SPEC));
         final List<DataRow> r = rows(out);
         assertEquals(3, r.size());
-        assertEquals(0, integer(out, r.get(0), "labelled"));
+        assertEquals(0, integer(out, r.get(0), "labeled"));
         assertNull(number(out, r.get(0), "F1"));
         assertNull(number(out, r.get(2), "F1"));
         assertTrue(m.warning().contains("empty"), m.warning());
+        assertTrue(Double.isNaN(m.variable("mean AU F1")), "undefined, as KNIME's scorers push it");
     }
 
     @Test
     void noIssueGivesNoWarning() throws Exception {
-        final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("AU01 label", IntCell.TYPE));
+        final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("Prediction (AU01)",
+            IntCell.TYPE));
         final Probe m = new Probe();
         final BufferedDataTable out = run(m, table(spec, new DataCell[]{i(1), i(1)}, new DataCell[]{i(0), i(0)}));
         assertEquals(1.0, number(out, rows(out).get(0), "F1"), 1e-12);
@@ -188,82 +223,127 @@ class AuScorerNodeModelTest {
 
     @Test
     void badInputsStopConfigureNamingTheColumns() {
-        final Probe m = new Probe();
-        String msg = configureError(m, col("AU01", IntCell.TYPE), col("AU01 label", IntCell.TYPE),
-            col("AU06 label", IntCell.TYPE));
-        assertTrue(msg.contains("AU06 label"), msg);
-        msg = configureError(m, col("AU01", StringCell.TYPE), col("AU01 label", IntCell.TYPE));
-        assertTrue(msg.contains("\"AU01\"") && msg.contains("Truth"), msg);
-        msg = configureError(m, col("AU01", IntCell.TYPE), col("AU01 label", StringCell.TYPE));
-        assertTrue(msg.contains("\"AU01 label\"") && msg.contains("Prediction"), msg);
-        msg = configureError(m, col("AU01", IntCell.TYPE), col("AU01 probability", DoubleCell.TYPE));
-        assertTrue(msg.contains("no prediction column") && msg.contains("AU01 label"), msg);
+        String msg = configureError(new Probe(), col("AU01", IntCell.TYPE), col("Prediction (AU01)", IntCell.TYPE),
+            col("Prediction (AU06)", IntCell.TYPE));
+        assertTrue(msg.contains("Prediction (AU06)") && msg.contains("No truth column"), msg);
+        msg = configureError(new Probe(), col("AU01", StringCell.TYPE), col("Prediction (AU01)", IntCell.TYPE));
+        assertTrue(msg.contains("Truth column \"AU01\" holds") && msg.contains("0/1"), msg);
+        msg = configureError(new Probe(), col("AU01", IntCell.TYPE), col("Prediction (AU01)", StringCell.TYPE));
+        assertTrue(msg.contains("Prediction column \"Prediction (AU01)\" holds"), msg);
+        msg = configureError(new Probe(), col("AU01", IntCell.TYPE), col("P (AU01=1)", DoubleCell.TYPE));
+        assertTrue(msg.contains("no Prediction columns") && msg.contains("Prediction (AU01)"), msg);
     }
 
     @Test
-    void samePatternForTruthAndPredictionIsRejected() throws Exception {
-        final Probe m = new Probe();
-        final NodeSettings s = new NodeSettings("model");
-        m.settings().save(s);
-        final SettingsModelString suffix = AuScorerNodeModel.createPredictionSuffixSettingsModel();
-        suffix.setStringValue("");
-        suffix.saveSettingsTo(s);
-        m.settings().load(s);
-        final String msg = configureError(m, col("AU01", IntCell.TYPE));
-        assertTrue(msg.contains("same prefix"), msg);
-    }
-
-    @Test
-    void configurablePrefixAndSuffixMatchOtherNames() throws Exception {
-        final Probe m = new Probe();
-        final NodeSettings s = new NodeSettings("model");
-        m.settings().save(s);
-        final SettingsModelString tp = AuScorerNodeModel.createTruthPrefixSettingsModel();
-        tp.setStringValue("true ");
-        tp.saveSettingsTo(s);
-        final SettingsModelString pp = AuScorerNodeModel.createPredictionPrefixSettingsModel();
-        pp.setStringValue("pred ");
-        pp.saveSettingsTo(s);
-        final SettingsModelString ps = AuScorerNodeModel.createPredictionSuffixSettingsModel();
-        ps.setStringValue("");
-        ps.saveSettingsTo(s);
-        m.settings().validate(s);
-        m.settings().load(s);
+    void chosenColumnsArePairedByTheirAuAndWrongTypesAreRefusedNamingTheColumn() throws Exception {
         final DataTableSpec spec = new DataTableSpec(col("true AU2", IntCell.TYPE), col("pred AU02", IntCell.TYPE),
             col("AU02 label", StringCell.TYPE));
+        final Probe m = new Probe().choose(AuScorerNodeModel.createTruthColumnsSettingsModel(), spec, "true AU2")
+            .choose(AuScorerNodeModel.createPredictionColumnsSettingsModel(), spec, "pred AU02");
         final BufferedDataTable out = run(m, table(spec, new DataCell[]{i(1), i(0), new StringCell("x")}));
         assertEquals("AU02", string(out, rows(out).get(0), "AU"));
         assertEquals(1, integer(out, rows(out).get(0), "FN"));
+
+        // the chosen truth column holds text in a later table: refused at configure time, naming it
+        final DataTableSpec changed = new DataTableSpec(col("true AU2", StringCell.TYPE), col("pred AU02",
+            IntCell.TYPE));
+        final String msg = configureError(m, changed.getColumnSpec(0), changed.getColumnSpec(1));
+        assertTrue(msg.contains("Truth column \"true AU2\" holds") && msg.contains("0/1"), msg);
+        // one column as truth and prediction
+        final Probe both = new Probe().choose(AuScorerNodeModel.createTruthColumnsSettingsModel(), spec, "true AU2")
+            .choose(AuScorerNodeModel.createPredictionColumnsSettingsModel(), spec, "true AU2");
+        assertTrue(configureError(both, spec.getColumnSpec(0), spec.getColumnSpec(1)).contains("both as a truth"));
+    }
+
+    @Test
+    void expressionAccuracyIsScoredAndPushedWithThePrefix() throws Exception {
+        final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("expression", StringCell.TYPE),
+            col("Prediction (AU01)", IntCell.TYPE), col("Prediction (expression)", StringCell.TYPE));
+        final DataCell happy = new StringCell("happiness");
+        final DataCell sad = new StringCell("sadness");
+        // expressions: hit, miss, hit, missing truth (not counted): 2 of 3
+        final BufferedDataTable in = table(spec, new DataCell[]{i(1), happy, i(1), happy},
+            new DataCell[]{i(0), happy, i(0), sad}, new DataCell[]{i(1), sad, i(0), sad},
+            new DataCell[]{i(0), NA, i(0), sad});
+        final Probe m = new Probe().set("flow_variable_prefix", "fold1 ");
+        m.configure(new DataTableSpec[]{spec});
+        // configure pushes placeholders so that downstream nodes can be configured, as KNIME's scorers do
+        assertEquals(0.0, m.variable("fold1 expression accuracy"));
+        final BufferedDataTable out = run(m, in);
+        assertEquals(2.0 / 3, m.variable("fold1 expression accuracy"), 1e-12);
+        // AU01: TP 1, FN 1, TN 2: F1 = 2 / (2 + 1) = 2/3
+        assertEquals(number(out, rows(out).get(1), "F1"), m.variable("fold1 mean AU F1"), 1e-12);
+        assertEquals(2.0 / 3, m.variable("fold1 mean AU F1"), 1e-12);
+
+        // the columns were chosen automatically; a chosen one that holds numbers later is refused naming it
+        final NodeSettings s = new NodeSettings("model");
+        m.settings().save(s);
+        assertEquals("expression", s.getString("expression_truth_column"));
+        assertEquals("Prediction (expression)", s.getString("expression_prediction_column"));
+        final String msg = configureError(m, col("AU01", IntCell.TYPE), col("expression", IntCell.TYPE),
+            col("Prediction (AU01)", IntCell.TYPE), col("Prediction (expression)", StringCell.TYPE));
+        assertTrue(msg.contains("Expression truth column \"expression\" holds"), msg);
+        // one of the two chosen is not enough
+        final Probe half = new Probe().set("expression_truth_column", "expression");
+        half.set("expression_prediction_column", null);
+        assertTrue(configureError(half, spec.getColumnSpec(0), spec.getColumnSpec(1), spec.getColumnSpec(2),
+            spec.getColumnSpec(3)).contains("Choose both"));
     }
 
     @Test
     void aValueOtherThanZeroOrOneStopsExecutionNamingRowAndColumn() throws Exception {
-        final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("AU01 label", DoubleCell.TYPE));
+        final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("Prediction (AU01)",
+            DoubleCell.TYPE));
         final Probe m = new Probe();
         m.configure(new DataTableSpec[]{spec});
         final Exception e = assertThrows(IllegalArgumentException.class, () -> m.execute(
             new BufferedDataTable[]{table(spec, new DataCell[]{i(1), d(0.7)})}, exec()));
-        assertTrue(e.getMessage().contains("Row0") && e.getMessage().contains("AU01 label"), e.getMessage());
+        assertTrue(e.getMessage().contains("Row0") && e.getMessage().contains("Prediction (AU01)"), e.getMessage());
+    }
+
+    @Test
+    void settingsOfRelease01LoadAndTheirPatternsBecomeTheFiltersChoice() throws Exception {
+        // the AU Scorer of workflow 1 as release 0.1 saved it: truth AU01, prediction "AU01 label"
+        final NodeSettingsRO old = Fixtures.modelSettings("MAL_Demo_Synthetic/AU Scorer (#8)");
+        final Probe m = new Probe();
+        NodeTesting.reload(m.settings(), old);
+        final DataTableSpec spec = new DataTableSpec(col("AU01", IntCell.TYPE), col("AU01 label", IntCell.TYPE),
+            col("Prediction (AU01)", IntCell.TYPE), col("expression", StringCell.TYPE),
+            col("Prediction (expression)", StringCell.TYPE));
+        final BufferedDataTable out = run(m, table(spec, new DataCell[]{i(1), i(1), i(0), NA, NA}));
+        assertEquals(1, integer(out, rows(out).get(0), "TP"), "the old pattern's column \"AU01 label\" is scored");
+        assertThrows(NoSuchElementException.class, () -> m.variable("expression accuracy"),
+            "old workflows scored no expressions");
+        final NodeSettings saved = new NodeSettings("model");
+        m.settings().save(saved);
+        assertArrayEquals(new String[]{"AU01 label"},
+            saved.getNodeSettings("prediction_columns").getStringArray("included_names"));
+        assertFalse(saved.containsKey("prediction_suffix"), "the patterns became the filters' choice");
+
+        // the same patterns for truth and prediction cannot work
+        final NodeSettings same = new NodeSettings("model");
+        for (final String k : new String[]{"truth_prefix", "truth_suffix", "prediction_prefix", "prediction_suffix"}) {
+            same.addString(k, "");
+        }
+        final Probe p = new Probe();
+        p.settings().validate(same);
+        p.settings().load(same);
+        assertTrue(configureError(p, col("AU01", IntCell.TYPE)).contains("same prefix"));
     }
 
     @Test
     void settingsRoundTripAndEveryOptionAndPortIsDescribed() throws Exception {
-        final Probe from = new Probe();
-        final NodeSettings s = new NodeSettings("model");
-        from.settings().save(s);
-        final SettingsModelString ts = AuScorerNodeModel.createTruthSuffixSettingsModel();
-        ts.setStringValue(" truth");
-        ts.saveSettingsTo(s);
-        from.settings().load(s);
+        final Probe from = new Probe().set("flow_variable_prefix", "x_").set("expression_truth_column", "emotion");
         final NodeSettings saved = NodeTesting.roundTrip(from.settings(), new Probe().settings());
-        assertEquals(4, saved.keySet().stream().filter(k -> !k.endsWith("_Internals")).count());
+        assertEquals("emotion", saved.getString("expression_truth_column"));
+        assertEquals(5, saved.keySet().stream().filter(k -> !k.endsWith("_Internals")).count());
         final javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         final org.w3c.dom.Document doc;
         try (java.io.InputStream in = AuScorerNodeFactory.class.getResourceAsStream("AuScorerNodeFactory.xml")) {
             doc = f.newDocumentBuilder().parse(in);
         }
-        assertEquals(4, doc.getElementsByTagNameNS("*", "option").getLength());
+        assertEquals(5, doc.getElementsByTagNameNS("*", "option").getLength());
         assertEquals(1, doc.getElementsByTagNameNS("*", "inPort").getLength());
         assertEquals(1, doc.getElementsByTagNameNS("*", "outPort").getLength());
     }

@@ -99,6 +99,22 @@ public final class NodeTesting {
         }
     }
 
+    /**
+     * Writes a PNG whose header claims 40000x40000 pixels (1.6 billion) followed by {@code padding} bytes of
+     * nothing: what the pixel budget must refuse from the header, before any pixel buffer exists.
+     */
+    public static Path hugePngClaim(final Path file, final int padding) {
+        final byte[] claim = new byte[33 + padding];
+        final byte[] head = {(byte)0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, (byte)0x9C, 0x40, 0, 0, (byte)0x9C, 0x40, 8, 2};
+        System.arraycopy(head, 0, claim, 0, head.length);
+        try {
+            return Files.write(file, claim);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** All rows of a table, in order. */
     public static List<DataRow> rows(final BufferedDataTable table) {
         final List<DataRow> rows = new ArrayList<>();
@@ -207,5 +223,44 @@ public final class NodeTesting {
         assertEquals(first.keySet(), second.keySet());
         assertEquals(first.toString(), second.toString());
         return second;
+    }
+
+    /**
+     * Validates and loads {@code settings} into a model, as KNIME's {@code Node.loadSettingsFrom} does, and returns
+     * what the model saves then.
+     */
+    public static NodeSettings reload(final SettingsAccess model, final NodeSettingsRO settings)
+        throws InvalidSettingsException {
+        model.validate(settings);
+        model.load(settings);
+        final NodeSettings saved = new NodeSettings("model");
+        model.save(saved);
+        return saved;
+    }
+
+    /**
+     * Chooses the columns of a column filter as its dialog would: exactly {@code include} on the include side, the
+     * table's other columns excluded; a name the table lacks counts as chosen on an earlier table (an integer column).
+     */
+    public static void choose(final org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2 filter,
+        final org.knime.core.data.DataTableSpec table, final String... include) {
+        final List<String> in = List.of(include);
+        final List<org.knime.core.data.DataColumnSpec> cols = new ArrayList<>();
+        for (final String name : include) {
+            if (!table.containsName(name)) {
+                cols.add(new org.knime.core.data.DataColumnSpecCreator(name, org.knime.core.data.def.IntCell.TYPE)
+                    .createSpec());
+            }
+        }
+        for (final org.knime.core.data.DataColumnSpec c : table) {
+            cols.add(c);
+        }
+        filter.loadDefaults(new org.knime.core.data.DataTableSpec(cols.toArray(new org.knime.core.data.DataColumnSpec[0])),
+            new org.knime.core.node.util.filter.InputFilter<org.knime.core.data.DataColumnSpec>() {
+                @Override
+                public boolean include(final org.knime.core.data.DataColumnSpec c) {
+                    return in.contains(c.getName());
+                }
+            }, true);
     }
 }

@@ -135,4 +135,16 @@ public final class TinyModel {
         }
         throw new AssertionError("AU " + v + " not generated");
     }
+
+    /** The model saved into KNIME's port zip stream and loaded again, as a workflow saves and loads it. */
+    public static MalModelPortObject throughPortZip(final MalModelPortObject model) throws java.io.IOException {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.knime.core.node.port.PortObjectZipOutputStream zip =
+            org.knime.core.node.port.PortUtil.getPortObjectZipOutputStream(bytes)) {
+            new MalModelPortObject.Serializer().savePortObject(model, zip, new org.knime.core.node.ExecutionMonitor());
+        }
+        return new MalModelPortObject.Serializer().loadPortObject(org.knime.core.node.port.PortUtil
+            .getPortObjectZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), model.getSpec(),
+            new org.knime.core.node.ExecutionMonitor());
+    }
 }

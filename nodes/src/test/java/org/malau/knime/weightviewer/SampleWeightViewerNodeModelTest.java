@@ -317,7 +317,7 @@ class SampleWeightViewerNodeModelTest {
 
         final NodeSettings saved = NodeTesting.roundTrip(new Probe().settings(), new Probe().settings());
         final long n = saved.keySet().stream().filter(k -> !k.endsWith("_Internals")).count();
-        assertEquals(8, n);
+        assertEquals(10, n);
         final javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         final org.w3c.dom.Document doc;
@@ -544,5 +544,143 @@ class SampleWeightViewerNodeModelTest {
         setting(m, "image_column", "");
         setting(m, "thumbnails", 0);
         m.configure(new PortObjectSpec[]{noId, images});
+    }
+
+    /** The long layout of the learner (one row per sample and epoch drawn) for the same data as {@code wide}. */
+    private static BufferedDataTable longTable(final Rows wide) {
+        final DataTableSpec w = wide.m_spec;
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        final List<Integer> epochs = new ArrayList<>();
+        for (int i = 0; i < w.getNumColumns(); i++) {
+            final String name = w.getColumnSpec(i).getName();
+            if (name.startsWith("w_epoch")) {
+                epochs.add(Integer.parseInt(name.substring("w_epoch".length())));
+            } else {
+                cols.add(w.getColumnSpec(i));
+            }
+        }
+        cols.add(col("epoch", IntCell.TYPE));
+        cols.add(col("weight", DoubleCell.TYPE));
+        final BufferedDataContainer c = exec().createDataContainer(new DataTableSpec(cols.toArray(new DataColumnSpec[0])));
+        // epoch-major, as nothing guarantees the rows of one sample to be together
+        for (int e = 0; e < epochs.size(); e++) {
+            for (int r = 0; r < wide.m_rows.size(); r++) {
+                final DataCell[] row = wide.m_rows.get(r);
+                final DataCell weight = row[cols.size() - 2 + e];
+                if (weight.isMissing()) {
+                    continue;
+                }
+                final DataCell[] cells = new DataCell[cols.size()];
+                System.arraycopy(row, 0, cells, 0, cols.size() - 2);
+                cells[cols.size() - 2] = new IntCell(epochs.get(e));
+                cells[cols.size() - 1] = weight;
+                c.addRowToTable(new DefaultRow("Row" + r + "#" + epochs.get(e), cells));
+            }
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    @Test
+    void theLongLayoutGivesWhatTheWideOneGives() throws Exception {
+        final Rows wide = new Rows(spec(true, 3)).add("fe", "happiness", "none", 0.5, 0.6, 0.9)
+            .add("fe", "happiness", "label_noise", 0.5, null, 0.2).add("fe", "sadness", "none", null, 0.7, null)
+            .add("fe", "sadness", "unrelated", 0.4, 0.3, 0.1).add("au", "AU01", "none", 1.0, 1.0, 1.0)
+            .add("fe", "anger", "none", null, null, null);
+        final Probe a = new Probe();
+        final BufferedDataTable fromWide = (BufferedDataTable)run(a, wide.table())[1];
+        final Probe b = new Probe();
+        final BufferedDataTable fromLong = (BufferedDataTable)run(b, longTable(wide))[1];
+        assertEquals(rows(fromWide).size(), rows(fromLong).size());
+        for (final DataRow r : rows(fromWide)) {
+            final String stat = r.getKey().getString();
+            final Double x = value(fromWide, stat);
+            final Double y = value(fromLong, stat);
+            // the long table meets the samples in another order, so sums may differ in the last bit
+            assertEquals(x == null, y == null, stat);
+            if (x != null) {
+                assertEquals(x, y, 1e-12, stat);
+            }
+            assertEquals(samples(fromWide, stat), samples(fromLong, stat), stat);
+        }
+        // final weights: clean 0.9 and 0.7, corrupted 0.2 and 0.1: every clean sample above every corrupted one
+        assertEquals(1.0, value(fromLong, "ROC AUC clean vs corrupted"), 1e-12);
+        assertEquals(0.8, value(fromLong, "mean weight clean"), 1e-12);
+        for (final String group : a.figureData().trajectories().keySet()) {
+            final double[][] x = a.figureData().trajectories().get(group);
+            final double[][] y = b.figureData().trajectories().get(group);
+            assertEquals(x.length, y.length, group);
+            for (int e = 0; e < x.length; e++) {
+                assertArrayEquals(x[e], y[e], 1e-12, group + " epoch " + (e + 1));
+            }
+        }
+        // the wide table's never-drawn sample is counted; the long table has no row for it at all
+        assertTrue(a.warning().contains("1 samples without any weight"), a.warning());
+    }
+
+    @Test
+    void wideColumnsOfSomeEpochsAreDrawnAtTheirEpochs() throws Exception {
+        // the learner's bounded wide layout: columns for epochs 2 and 4 only
+        final DataTableSpec spec = new DataTableSpec(col("set", StringCell.TYPE), col("id", StringCell.TYPE),
+            col("label", StringCell.TYPE), col("corruption", StringCell.TYPE), col("w_epoch2", DoubleCell.TYPE),
+            col("w_epoch4", DoubleCell.TYPE));
+        final BufferedDataContainer c = exec().createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("r0", new StringCell("fe"), new StringCell("a"), new StringCell("happiness"),
+            new StringCell("none"), new DoubleCell(0.4), new DoubleCell(0.8)));
+        c.addRowToTable(new DefaultRow("r1", new StringCell("fe"), new StringCell("b"), new StringCell("happiness"),
+            new StringCell("label_noise"), new DoubleCell(0.2), new DoubleCell(0.6)));
+        c.close();
+        final Probe m = new Probe();
+        final BufferedDataTable t = (BufferedDataTable)run(m, c.getTable())[1];
+        assertEquals(0.8, value(t, "mean weight clean"), 1e-12);
+        final double[][] clean = m.figureData().trajectories().get("clean");
+        assertEquals(4, clean.length, "epochs 1 to 4");
+        assertTrue(Double.isNaN(clean[0][0]) && Double.isNaN(clean[2][0]), "no column for epochs 1 and 3");
+        assertEquals(0.4, clean[1][0], 1e-12);
+        assertEquals(0.8, clean[3][0], 1e-12);
+    }
+
+    @Test
+    void chosenColumnsOfTheWrongTypeAreRefusedNamingThem() throws Exception {
+        final DataTableSpec textEpoch = new DataTableSpec(col("set", StringCell.TYPE), col("id", StringCell.TYPE),
+            col("label", StringCell.TYPE), col("epoch", StringCell.TYPE), col("weight", DoubleCell.TYPE));
+        String msg = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().configure(new PortObjectSpec[]{textEpoch})).getMessage();
+        assertTrue(msg.contains("Epoch column \"epoch\" holds"), msg);
+        final DataTableSpec textWeight = new DataTableSpec(col("set", StringCell.TYPE), col("id", StringCell.TYPE),
+            col("label", StringCell.TYPE), col("epoch", IntCell.TYPE), col("weight", StringCell.TYPE));
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().configure(new PortObjectSpec[]{textWeight})).getMessage();
+        assertTrue(msg.contains("Weight column \"weight\" holds"), msg);
+        final DataTableSpec numberLabel = new DataTableSpec(col("set", StringCell.TYPE), col("id", StringCell.TYPE),
+            col("label", IntCell.TYPE), col("epoch", IntCell.TYPE), col("weight", DoubleCell.TYPE));
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().configure(new PortObjectSpec[]{numberLabel})).getMessage();
+        assertTrue(msg.contains("Label column \"label\" holds"), msg);
+        final DataTableSpec noId = new DataTableSpec(col("set", StringCell.TYPE), col("label", StringCell.TYPE),
+            col("epoch", IntCell.TYPE), col("weight", DoubleCell.TYPE));
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().configure(new PortObjectSpec[]{noId})).getMessage();
+        assertTrue(msg.contains("ID column"), msg);
+        final DataTableSpec neither = new DataTableSpec(col("set", StringCell.TYPE), col("id", StringCell.TYPE),
+            col("label", StringCell.TYPE), col("w", DoubleCell.TYPE));
+        msg = assertThrows(InvalidSettingsException.class,
+            () -> new Probe().configure(new PortObjectSpec[]{neither})).getMessage();
+        assertTrue(msg.contains("neither an epoch column \"epoch\"") && msg.contains("w_epoch"), msg);
+    }
+
+    @Test
+    void settingsOfRelease01ReadTheLearnersTablesInBothLayouts() throws Exception {
+        final org.knime.core.node.NodeSettingsRO old =
+            org.malau.knime.testing.Fixtures.modelSettings("MAL_Demo_Synthetic/Sample Weight Viewer (#9)");
+        final Rows wide = new Rows(spec(true, 2)).add("fe", "happiness", "none", 0.5, 0.9)
+            .add("fe", "sadness", "label_noise", 0.5, 0.1);
+        for (final BufferedDataTable t : List.of(wide.table(), longTable(wide))) {
+            final Probe m = new Probe();
+            m.settings().validate(old);
+            m.settings().load(old);
+            final BufferedDataTable summary = (BufferedDataTable)run(m, t)[1];
+            assertEquals(1.0, value(summary, "ROC AUC clean vs corrupted"), 1e-12);
+        }
     }
 }

@@ -68,13 +68,43 @@ class DemoWorkflowRunTest {
 
     @Test
     void workflow1RunsEndToEndFromItsFiles() throws Exception {
-        final NodeSettingsRO wf = load(DIR.resolve("workflow.knime"));
+        final Map<Integer, PortObject[]> outputs = run(DIR);
+        // the predictor names its columns as KNIME's predictors do, and the scorer picks them
+        final BufferedDataTable predicted = (BufferedDataTable)outputs.get(7)[0];
+        assertTrue(predicted.getDataTableSpec().containsName("Prediction (AU12)"),
+            predicted.getDataTableSpec().toString());
+        assertTrue(predicted.getDataTableSpec().containsName("Prediction (expression)"));
+        // the learner's long weight table
+        final BufferedDataTable weights = (BufferedDataTable)outputs.get(4)[1];
+        assertTrue(weights.getDataTableSpec().containsName("epoch") && weights.getDataTableSpec().containsName("weight"),
+            weights.getDataTableSpec().toString());
+    }
+
+    /**
+     * Workflow 1 as release 0.1 saved it ({@code src/test/fixtures/settings-0.1.0}) runs with today's nodes and gives
+     * what it gave then: the predictor's old column names, which the old scorer settings find, and a wide weight table
+     * with a column per epoch, which the old viewer settings read.
+     */
+    @Test
+    void workflow1OfRelease01StillRunsAsItDid() throws Exception {
+        final Map<Integer, PortObject[]> outputs = run(org.malau.knime.testing.Fixtures.dir().resolve(DIR.getFileName()));
+        final BufferedDataTable predicted = (BufferedDataTable)outputs.get(7)[0];
+        assertTrue(predicted.getDataTableSpec().containsName("AU12 label"), predicted.getDataTableSpec().toString());
+        assertTrue(predicted.getDataTableSpec().containsName("AU12 probability"));
+        final BufferedDataTable weights = (BufferedDataTable)outputs.get(4)[1];
+        assertEquals(List.of("w_epoch1", "w_epoch2"), java.util.Arrays.stream(weights.getDataTableSpec()
+            .getColumnNames()).filter(n -> n.startsWith("w_epoch")).toList(), "the test's two epochs, wide");
+    }
+
+    /** Loads, configures and executes every node of the workflow in {@code dir}; checks what every run must give. */
+    private static Map<Integer, PortObject[]> run(final Path dir) throws Exception {
+        final NodeSettingsRO wf = load(dir.resolve("workflow.knime"));
         final Map<Integer, Node> nodes = new LinkedHashMap<>();
         int testFaces = -1;
         final NodeSettingsRO ns = wf.getNodeSettings("nodes");
         for (final String key : ns.keySet()) {
             final NodeSettingsRO n = ns.getNodeSettings(key);
-            final NodeSettings s = load(DIR.resolve(n.getString("node_settings_file")));
+            final NodeSettings s = load(dir.resolve(n.getString("node_settings_file")));
             final int id = n.getInt("id");
             final NodeSettings model = s.getNodeSettings(Node.CFG_MODEL);
             final Map<String, Object> changes =
@@ -138,10 +168,9 @@ class DemoWorkflowRunTest {
         assertInstanceOf(MalModelPortObject.class, outputs.get(4)[0]);
         final BufferedDataTable weights = (BufferedDataTable)outputs.get(4)[1];
         assertTrue(weights.size() > 0, "weight table is empty");
-        // the predictor: one row per test face, a label per AU
+        // the predictor: one row per test face
         final BufferedDataTable predicted = (BufferedDataTable)outputs.get(7)[0];
         assertEquals(alignedTest.size(), predicted.size());
-        assertTrue(predicted.getDataTableSpec().containsName("AU12 label"), predicted.getDataTableSpec().toString());
         // the scorer: one row per AU and the average, F1 within [0, 1]
         final BufferedDataTable scores = (BufferedDataTable)outputs.get(8)[0];
         final List<String> aus = new ArrayList<>();
@@ -163,6 +192,7 @@ class DemoWorkflowRunTest {
         assertTrue(decoded.getWidth() > 100 && decoded.getHeight() > 100, decoded.getWidth() + "x" + decoded.getHeight());
         final BufferedDataTable summary = (BufferedDataTable)outputs.get(9)[1];
         assertTrue(summary.size() > 0);
+        return outputs;
     }
 
     /** Every node after the nodes it takes input from (Kahn's algorithm over the connections). */

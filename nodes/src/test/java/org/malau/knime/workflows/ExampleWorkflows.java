@@ -45,7 +45,7 @@ final class ExampleWorkflows {
     }
 
     /** The learners of the synthetic workflows: the small network they were made for, trained as before. */
-    static final String SMALL_NETWORK = "Small grey network from random weights (input size, width)";
+    static final String SMALL_NETWORK = org.malau.knime.learner.MalLearnerNodeModel.INIT_SMALL;
 
     static List<Workflow> all() {
         return List.of(demoSynthetic(), alignYourPhotos(), bp4dProtocol(), smileDetector());

@@ -104,8 +104,9 @@ class SmileDetectorWorkflowRunTest {
         final BufferedDataTable predicted = (BufferedDataTable)run(node("AU Predictor (#8)"), model,
             rows(aligned, test, true))[0];
         assertEquals(8, predicted.size());
-        assertTrue(predicted.getDataTableSpec().containsName("AU12 label"));
-        assertFalse(predicted.getDataTableSpec().containsName("P(happiness)"), "an au-only model predicts no expressions");
+        assertTrue(predicted.getDataTableSpec().containsName("Prediction (AU12)"));
+        assertFalse(predicted.getDataTableSpec().containsName("P (expression=happiness)")
+            || predicted.getDataTableSpec().containsName("Prediction (expression)"), "an au-only model predicts no expressions");
         final BufferedDataTable scores = (BufferedDataTable)run(node("AU Scorer (#9)"), predicted)[0];
         final List<String> aus = new ArrayList<>();
         for (final DataRow r : scores) {

@@ -129,7 +129,7 @@ public final class AffectNetReader implements DatasetReader {
         private void openFile(Path file) throws IOException {
             String name = file.getFileName().toString();
             partition = name.substring(0, name.length() - ".csv".length());
-            csv = CsvReader.open(file, ',');
+            csv = CsvReader.open(file);
             List<String> header = csv.next();
             if (header == null) {
                 throw DatasetFormatException.inFile(file, "empty file; expected a header starting subDirectory_filePath,face_x,...");

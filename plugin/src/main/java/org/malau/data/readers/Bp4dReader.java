@@ -141,7 +141,7 @@ public final class Bp4dReader implements DatasetReader {
             subject = m.group(1);
             task = m.group(2);
             framesSeen.clear();
-            csv = CsvReader.open(file, ',');
+            csv = CsvReader.open(file);
             List<String> header = csv.next();
             if (header == null) {
                 throw DatasetFormatException.inFile(file, "empty file; expected a header row with AU numbers");

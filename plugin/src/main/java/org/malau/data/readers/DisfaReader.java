@@ -150,7 +150,7 @@ public final class DisfaReader implements DatasetReader {
 
         private void readAu(Path file, int a, TreeMap<Integer, Frame> bySubject) throws IOException {
             Set<Integer> seen = new HashSet<>();
-            try (CsvReader csv = CsvReader.open(file, ',')) {
+            try (CsvReader csv = CsvReader.open(file)) {
                 for (List<String> row = csv.next(); row != null; row = csv.next()) {
                     int line = csv.recordLine();
                     if (row.size() != 2) {

@@ -58,7 +58,7 @@ public final class Fer2013Reader implements DatasetReader {
 
         Records(Path file, String partition) {
             this.partition = partition;
-            csv = CsvReader.open(file, ',');
+            csv = CsvReader.open(file);
             try {
                 readHeader();
             } catch (IOException | RuntimeException e) {

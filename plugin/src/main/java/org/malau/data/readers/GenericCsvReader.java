@@ -87,7 +87,7 @@ public final class GenericCsvReader implements DatasetReader {
         Records(Path file, List<ImagePattern> patterns, ReaderOptions options) {
             this.options = options;
             this.images = new ImageLocator(file.getParent(), patterns, options.missingImages(), report());
-            csv = CsvReader.open(file, ',');
+            csv = CsvReader.open(file);
             try {
                 readHeader();
             } catch (IOException | RuntimeException e) {

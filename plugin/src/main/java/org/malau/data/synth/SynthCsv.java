@@ -1,24 +1,23 @@
 package org.malau.data.synth;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.malau.data.AuLabels;
 import org.malau.data.Corruption;
 import org.malau.data.Expression;
 import org.malau.data.FaceRecord;
+import org.malau.io.CsvHeader;
+import org.malau.io.CsvInput;
+import org.malau.io.CsvOutput;
 
 /**
- * The CSV layout of a synthetic set, one row per face, comma-separated, no quoting (no field
- * contains a comma), UTF-8, '\n' line ends:
+ * The CSV layout of a synthetic set, one row per face, RFC 4180 through the engine's one CSV
+ * library ({@link CsvOutput}, {@link CsvInput}), UTF-8, '\n' line ends:
  * <pre>
  * file, subject, expression, corruption,
  * AU01, AU02, ..., AU26            occurrence 0/1 (intensity &gt;= 2), empty in the FE set
@@ -61,42 +60,38 @@ public final class SynthCsv {
     }
 
     static String headerLine() {
-        return String.join(",", COLUMNS);
+        return CsvOutput.line(COLUMNS);
     }
 
     /** One data line (without line end) for a record whose image is at {@code file}. */
     static String row(FaceRecord r, String file) {
-        StringBuilder sb = new StringBuilder(1200);
-        sb.append(file).append(',').append(r.subject()).append(',');
-        sb.append(r.expression() == null ? "" : r.expression().label()).append(',');
-        sb.append(r.corruption().label());
+        List<String> f = new ArrayList<>(COLUMNS.size());
+        f.add(file);
+        f.add(r.subject());
+        f.add(r.expression() == null ? "" : r.expression().label());
+        f.add(r.corruption().label());
         AuLabels au = r.au();
         for (int i = 0; i < SynthAus.COUNT; i++) {
-            sb.append(',');
-            if (au != null) {
-                sb.append(au.occurrence(i));
-            }
+            f.add(au == null ? "" : Integer.toString(au.occurrence(i)));
         }
         for (int i = 0; i < SynthAus.COUNT; i++) {
-            sb.append(',');
-            if (au != null) {
-                sb.append(Math.round(au.intensity(i)));
-            }
+            f.add(au == null ? "" : Long.toString(Math.round(au.intensity(i))));
         }
         float[] lm = r.landmarks();
         float[] eyes = SynthFace.eyeCentres(lm);
+        StringBuilder sb = new StringBuilder(8);
         for (int i = 0; i < 4; i++) {
-            sb.append(',');
-            if (eyes != null) {
-                fixed2(sb, eyes[i]);
-            }
+            f.add(eyes == null ? "" : fixed2String(sb, eyes[i]));
         }
         for (int i = 0; i < 136; i++) {
-            sb.append(',');
-            if (lm != null) {
-                fixed2(sb, lm[i]);
-            }
+            f.add(lm == null ? "" : fixed2String(sb, lm[i]));
         }
+        return CsvOutput.line(f);
+    }
+
+    private static String fixed2String(StringBuilder sb, float v) {
+        sb.setLength(0);
+        fixed2(sb, v);
         return sb.toString();
     }
 
@@ -121,54 +116,48 @@ public final class SynthCsv {
      * @throws IOException when the file cannot be read or a line does not match the header
      */
     public static List<FaceRecord> read(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            throw new IOException(csv + " is empty, expected the header " + headerLine());
-        }
-        String[] header = lines.get(0).split(",", -1);
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.length; i++) {
-            col.put(header[i].trim(), i);
-        }
-        for (String c : COLUMNS) {
-            if (!col.containsKey(c)) {
-                throw new IOException(csv + ": missing column " + c);
-            }
-        }
-        Path dir = csv.toAbsolutePath().getParent();
-        int[] codes = SynthAus.codes();
-        List<FaceRecord> out = new ArrayList<>(lines.size() - 1);
-        for (int ln = 1; ln < lines.size(); ln++) {
-            String line = lines.get(ln);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != header.length) {
-                throw new IOException(csv + " line " + (ln + 1) + ": " + f.length + " fields, header has " + header.length);
-            }
-            String file = f[col.get("file")];
-            AuLabels au = null;
-            if (!f[col.get(AuLabels.columnName(codes[0]) + "_int")].isEmpty()) {
-                float[] in = new float[codes.length];
-                for (int i = 0; i < codes.length; i++) {
-                    in[i] = Float.parseFloat(f[col.get(AuLabels.columnName(codes[i]) + "_int")]);
-                }
-                au = AuLabels.fromIntensities(codes, in);
-            }
-            String e = f[col.get("expression")];
-            float[] lm = null;
-            if (!f[col.get("lm00_x")].isEmpty()) {
-                lm = new float[136];
-                for (int k = 0; k < 68; k++) {
-                    lm[2 * k] = Float.parseFloat(f[col.get(String.format(Locale.ROOT, "lm%02d_x", k))]);
-                    lm[2 * k + 1] = Float.parseFloat(f[col.get(String.format(Locale.ROOT, "lm%02d_y", k))]);
+        List<FaceRecord> out = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(csv)) {
+            CsvHeader header = in.header("the columns " + headerLine());
+            for (String c : COLUMNS) {
+                if (header.index(c) < 0) {
+                    throw in.error("missing column " + c);
                 }
             }
-            String stem = Path.of(file).getFileName().toString().replaceFirst("\\.png$", "");
-            out.add(new FaceRecord(stem, f[col.get("subject")], new FaceRecord.ImageFile(dir.resolve(file)), au,
-                e.isEmpty() ? null : Expression.parse(e), Corruption.parse(f[col.get("corruption")]), lm));
+            Path dir = csv.toAbsolutePath().getParent();
+            int[] codes = SynthAus.codes();
+            for (List<String> f = in.nextRow(header); f != null; f = in.nextRow(header)) {
+                try {
+                    out.add(record(f, header, dir, codes));
+                } catch (IllegalArgumentException e) {
+                    throw in.error(e.getMessage());
+                }
+            }
         }
         return out;
+    }
+
+    private static FaceRecord record(List<String> f, CsvHeader col, Path dir, int[] codes) {
+        String file = f.get(col.index("file"));
+        AuLabels au = null;
+        if (!f.get(col.index(AuLabels.columnName(codes[0]) + "_int")).isEmpty()) {
+            float[] in = new float[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                in[i] = Float.parseFloat(f.get(col.index(AuLabels.columnName(codes[i]) + "_int")));
+            }
+            au = AuLabels.fromIntensities(codes, in);
+        }
+        String e = f.get(col.index("expression"));
+        float[] lm = null;
+        if (!f.get(col.index("lm00_x")).isEmpty()) {
+            lm = new float[136];
+            for (int k = 0; k < 68; k++) {
+                lm[2 * k] = Float.parseFloat(f.get(col.index(String.format(Locale.ROOT, "lm%02d_x", k))));
+                lm[2 * k + 1] = Float.parseFloat(f.get(col.index(String.format(Locale.ROOT, "lm%02d_y", k))));
+            }
+        }
+        String stem = Path.of(file).getFileName().toString().replaceFirst("\\.png$", "");
+        return new FaceRecord(stem, f.get(col.index("subject")), new FaceRecord.ImageFile(dir.resolve(file)), au,
+            e.isEmpty() ? null : Expression.parse(e), Corruption.parse(f.get(col.index("corruption"))), lm);
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.malau.data.AuLabels;
 import org.malau.data.FaceRecord;
+import org.malau.io.SafeOutputs;
 
 /**
  * Generates the AU-labelled and the FE-labelled synthetic sets, in memory ({@link #face}) or as
@@ -109,11 +110,22 @@ public final class SynthGenerator {
      * @throws CancellationException when {@code progress} asked to stop
      */
     public List<FaceRecord> write(Path out, int threads, Progress progress) throws IOException, InterruptedException {
+        try (SafeOutputs outputs = new SafeOutputs(List.of())) {
+            List<FaceRecord> written = write(out, outputs, threads, progress);
+            outputs.commit();
+            return written;
+        }
+    }
+
+    /** As {@link #write(Path, int, Progress)}, into {@code outputs}, which the caller commits. */
+    private List<FaceRecord> write(Path out, SafeOutputs outputs, int threads, Progress progress) throws IOException,
+        InterruptedException {
         int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         SynthSet[] sets = SynthSet.values();
         int total = 0;
+        outputs.folder(out, "--out");
         for (SynthSet s : sets) {
-            Files.createDirectories(out.resolve(s.dirName()));
+            outputs.folder(out.resolve(s.dirName()), "--out");
             total += size(s);
         }
         int auSize = size(SynthSet.AU);
@@ -138,7 +150,7 @@ public final class SynthGenerator {
                         String rel = relativeFile(f);
                         Path file = out.resolve(rel);
                         try {
-                            Files.write(file, PngEncoder.encode(f.image()));
+                            Files.write(outputs.file(file, "--out"), PngEncoder.encode(f.image()));
                         } catch (IOException e) {
                             throw new UncheckedIOException("cannot write " + file, e);
                         }
@@ -178,9 +190,9 @@ public final class SynthGenerator {
         if (stop.get()) {
             throw new CancellationException("synthetic data generation cancelled after " + done.get() + " of " + n + " faces");
         }
-        writeCsv(out.resolve(SynthSet.AU.dirName() + ".csv"), rows, 0, auSize);
-        writeCsv(out.resolve(SynthSet.FE.dirName() + ".csv"), rows, auSize, n);
-        Files.writeString(out.resolve("synth-config.txt"), config + "\n", StandardCharsets.UTF_8);
+        writeCsv(outputs.file(out.resolve(SynthSet.AU.dirName() + ".csv"), "--out"), rows, 0, auSize);
+        writeCsv(outputs.file(out.resolve(SynthSet.FE.dirName() + ".csv"), "--out"), rows, auSize, n);
+        Files.writeString(outputs.file(out.resolve("synth-config.txt"), "--out"), config + "\n", StandardCharsets.UTF_8);
         if (progress != null) {
             progress.update(n, n);
         }

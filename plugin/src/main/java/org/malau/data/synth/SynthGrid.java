@@ -6,10 +6,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.malau.data.Expression;
+import org.malau.io.SafeOutputs;
 
 /**
  * An overview picture for people: one entry per AU (neutral next to the AU at intensity 5 on the
@@ -83,10 +83,7 @@ public final class SynthGrid {
 
     /** Writes {@link #render(long)} as PNG, creating parent folders. */
     public static void write(Path file, long seed) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(file, PngEncoder.encodeCompact(render(seed)));
+        byte[] png = PngEncoder.encodeCompact(render(seed));
+        SafeOutputs.writeFile(file, "--grid", java.util.List.of(), o -> o.write(png));
     }
 }

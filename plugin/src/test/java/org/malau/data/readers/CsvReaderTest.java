@@ -14,7 +14,7 @@ class CsvReaderTest {
     private static final Path FILE = Path.of("/data/labels.csv");
 
     private static CsvReader csv(String text) {
-        return new CsvReader(new StringReader(text), FILE, ',');
+        return new CsvReader(new StringReader(text), FILE);
     }
 
     @Test

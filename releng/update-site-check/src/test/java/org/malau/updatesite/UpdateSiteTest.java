@@ -154,6 +154,28 @@ class UpdateSiteTest {
         }
     }
 
+    @Test
+    void theFeaturesDescriptionNamesEveryPlatformItShipsNativesFor() {
+        // what KNIME's installation dialog shows: the feature group's description, localized from feature.properties
+        String description = null;
+        NodeList props = units.get("org.malau.feature.feature.group").getElementsByTagName("property");
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            if (p.getAttribute("name").endsWith("description") && !p.getAttribute("value").startsWith("%")) {
+                description = p.getAttribute("value");
+            }
+        }
+        assertNotNull(description, "the feature group has no description");
+        Map<Platform, String> readable = Map.of(Platform.LINUX_X86_64, "Linux x86_64", Platform.WIN32_X86_64,
+            "Windows x86_64", Platform.MACOSX_X86_64, "macOS x86_64", Platform.MACOSX_AARCH64, "macOS arm64");
+        for (Platform p : Platform.values()) {
+            assertTrue(description.contains(readable.get(p)), p + " is not named in: " + description);
+        }
+        for (String library : List.of("LibTorch", "ND4J", "OpenBLAS", "OpenCV")) {
+            assertTrue(description.contains(library), library + " is not named in: " + description);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Platform.class)
     void fragmentIsFilteredToItsPlatformAndTheFeatureInstallsItOnlyThere(Platform platform) {

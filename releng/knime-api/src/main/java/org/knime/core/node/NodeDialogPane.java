@@ -134,6 +134,29 @@ public abstract class NodeDialogPane {
         return i < 0 ? null : m_comps.get(i);
     }
 
+    /**
+     * Renames a tab; its content and position stay.
+     *
+     * @param oldName the current title
+     * @param newName the new title, not used by another tab
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if there is no tab of the old title or one of the new title exists
+     */
+    protected final void renameTab(final String oldName, final String newName) {
+        if (oldName == null || newName == null) {
+            throw new NullPointerException("The title of a tab in the dialog can't be null");
+        }
+        final int i = m_titles.indexOf(oldName);
+        if (i < 0) {
+            throw new IllegalArgumentException("Tab with specified name doesn't exist.");
+        }
+        if (m_titles.contains(newName)) {
+            throw new IllegalArgumentException("Another tab with the specified new name already exists");
+        }
+        m_titles.set(i, newName);
+        m_pane.setTitleAt(i, newName);
+    }
+
     private static void checkTab(final String title, final Component comp) {
         if (title == null) {
             throw new NullPointerException("The title of a tab in the dialog can't be null");

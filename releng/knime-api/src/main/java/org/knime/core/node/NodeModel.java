@@ -3,6 +3,9 @@ package org.knime.core.node;
 import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.AbstractNodeView.ViewableModel;
@@ -24,6 +27,9 @@ public abstract class NodeModel implements ViewableModel {
     private final PortType[] m_outPortTypes;
 
     private String m_warningMessage;
+
+    /** Flow variables this node pushed (its outgoing stack), by name; only double values are modelled. */
+    private final Map<String, Object> m_outgoingFlowVariables = new LinkedHashMap<>();
 
     /**
      * @param nrInDataPorts number of input data tables
@@ -204,5 +210,35 @@ public abstract class NodeModel implements ViewableModel {
     /** @return the logger of this node's class */
     protected final NodeLogger getLogger() {
         return m_logger;
+    }
+
+    /**
+     * Puts a double flow variable onto the node's outgoing stack; a variable of the same name is overwritten.
+     *
+     * @param name the variable's name
+     * @param value its value
+     * @throws NullPointerException if the name is null
+     */
+    protected final void pushFlowVariableDouble(final String name, final double value) {
+        if (name == null) {
+            throw new NullPointerException("Argument must not be null.");
+        }
+        m_outgoingFlowVariables.put(name, value);
+    }
+
+    /**
+     * @param name the variable's name
+     * @return the value of the double variable of that name (only the variables this node pushed are modelled)
+     * @throws NullPointerException if the name is null
+     * @throws java.util.NoSuchElementException if there is no double variable of that name
+     */
+    public final double peekFlowVariableDouble(final String name) {
+        if (name == null) {
+            throw new NullPointerException("Argument must not be null.");
+        }
+        if (m_outgoingFlowVariables.get(name) instanceof Double d) {
+            return d;
+        }
+        throw new NoSuchElementException("No such variable \"" + name + "\" of type DOUBLE");
     }
 }

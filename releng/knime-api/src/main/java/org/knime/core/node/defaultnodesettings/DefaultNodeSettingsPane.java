@@ -24,6 +24,8 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
 
     private static final String TAB_TITLE = "Options";
 
+    private String m_defaultTabTitle = TAB_TITLE;
+
     private final List<DialogComponent> m_dialogComponents = new ArrayList<>();
 
     private JPanel m_compositePanel;
@@ -37,7 +39,7 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
     /** Creates the pane with one tab, "Options". */
     public DefaultNodeSettingsPane() {
         createNewPanels();
-        addTab(TAB_TITLE, m_compositePanel);
+        addTab(m_defaultTabTitle, m_compositePanel);
     }
 
     private void createNewPanels() {
@@ -50,6 +52,27 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
 
     private static Box createBox(final boolean horizontal) {
         return horizontal ? Box.createHorizontalBox() : Box.createVerticalBox();
+    }
+
+    /**
+     * Renames the first tab, the one components go to until {@link #createNewTab(String)} is called.
+     *
+     * @param tabTitle the new title
+     * @throws IllegalArgumentException if the title is null, empty or used by another tab
+     */
+    public void setDefaultTabTitle(final String tabTitle) {
+        if (tabTitle == null || tabTitle.isEmpty()) {
+            throw new IllegalArgumentException("The title of a tab can't be null or empty.");
+        }
+        if (tabTitle.equals(m_defaultTabTitle)) {
+            return;
+        }
+        if (getTab(tabTitle) != null) {
+            throw new IllegalArgumentException(
+                "A tab with the specified new name (" + tabTitle + ") already exists.");
+        }
+        renameTab(m_defaultTabTitle, tabTitle);
+        m_defaultTabTitle = tabTitle;
     }
 
     /**

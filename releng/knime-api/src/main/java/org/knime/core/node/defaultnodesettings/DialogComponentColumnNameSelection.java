@@ -20,7 +20,9 @@ import org.knime.core.node.port.PortObjectSpec;
  * editing a {@link SettingsModelString}. As in KNIME's {@code ColumnSelectionPanel}: the model's column is selected
  * when it is offered, otherwise the last offered column; a required component refuses to load (with a
  * {@link NotConfigurableException}) when no column fits; the selection is written to the model on save, null when
- * nothing can be selected. The constructors taking a {@code ColumnFilter}, the "none" option and the RowID option of
+ * nothing can be selected. With the "none" option ({@code addNoneCol}) the list starts with {@code <none>} (made
+ * unique against the column names as KNIME does), which is selected when the model's column is not offered and
+ * stands for null in the model. The constructors taking a {@code ColumnFilter} and the RowID option of
  * {@code SettingsModelColumnName} are not modelled.
  */
 public class DialogComponentColumnNameSelection extends DialogComponent {
@@ -32,6 +34,11 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     private final int m_specIndex;
 
     private final boolean m_isRequired;
+
+    private final boolean m_addNoneCol;
+
+    /** The text of the "none" entry in the current list, null without one. */
+    private String m_noneOption;
 
     private final List<Class<? extends DataValue>> m_classFilter;
 
@@ -59,6 +66,20 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
      */
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final boolean isRequired, final Class<? extends DataValue>... classFilter) {
+        this(model, label, specIndex, isRequired, false, classFilter);
+    }
+
+    /**
+     * @param model the model to edit
+     * @param label the label text
+     * @param specIndex the input port whose columns are offered
+     * @param isRequired whether the dialog refuses to open without a compatible column
+     * @param addNoneCol whether the list offers "none" (null in the model) before the columns
+     * @param classFilter the value classes a column must be compatible with (one of them)
+     */
+    public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
+        final int specIndex, final boolean isRequired, final boolean addNoneCol,
+        final Class<? extends DataValue>... classFilter) {
         super(model);
         if (classFilter == null || classFilter.length == 0) {
             throw new NullPointerException("Classes must not be null");
@@ -67,18 +88,20 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         m_chooser = new JComboBox<>();
         m_specIndex = specIndex;
         m_isRequired = isRequired;
+        m_addNoneCol = addNoneCol;
         m_classFilter = List.copyOf(Arrays.asList(classFilter));
         getComponentPanel().add(m_label);
         getComponentPanel().add(m_chooser);
         m_chooser.addItemListener(e -> {
-            final Object selected = m_chooser.getSelectedItem();
-            if (selected != null) {
-                model.setStringValue(selected.toString());
+            if (m_chooser.getSelectedItem() != null) {
+                model.setStringValue(getSelected());
             }
         });
         model.addChangeListener(e -> {
             final String value = model.getStringValue();
-            if (value != null && !value.equals(m_chooser.getSelectedItem()) && offered().contains(value)) {
+            if (value == null && m_noneOption != null) {
+                m_chooser.setSelectedItem(m_noneOption);
+            } else if (value != null && !value.equals(m_chooser.getSelectedItem()) && offered().contains(value)) {
                 m_chooser.setSelectedItem(value);
             }
             setEnabledComponents(model.isEnabled());
@@ -103,16 +126,24 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         return false;
     }
 
-    /** @return the name of the selected column, null if none can be selected */
+    /** @return the name of the selected column, null if none is selected or can be selected */
     public final String getSelected() {
         final Object selected = m_chooser.getSelectedItem();
-        return selected == null ? null : selected.toString();
+        return selected == null || selected.equals(m_noneOption) ? null : selected.toString();
     }
 
     @Override
     protected void updateComponent() {
         final String value = ((SettingsModelString)getModel()).getStringValue();
         m_chooser.removeAllItems();
+        m_noneOption = null;
+        if (m_addNoneCol) {
+            m_noneOption = "<none>";
+            for (int i = 1; m_spec != null && m_spec.containsName(m_noneOption); i++) {
+                m_noneOption = "<none> (#" + i + ")";
+            }
+            m_chooser.addItem(m_noneOption);
+        }
         String selectMe = null;
         if (m_spec != null) {
             for (final DataColumnSpec column : m_spec) {
@@ -126,6 +157,8 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         }
         if (selectMe != null) {
             m_chooser.setSelectedItem(selectMe);
+        } else if (m_noneOption != null) {
+            m_chooser.setSelectedItem(m_noneOption);
         } else if (m_chooser.getItemCount() > 0) {
             m_chooser.setSelectedIndex(m_chooser.getItemCount() - 1);
         }

@@ -26,7 +26,7 @@ final class TestExec {
     }
 
     /** A model that does nothing; {@link Node} needs a factory that can create one. */
-    static final class NoopModel extends NodeModel {
+    static class NoopModel extends NodeModel {
         NoopModel() {
             super(0, 0);
         }

@@ -1,0 +1,134 @@
+package org.malau.knime.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+
+/**
+ * The sample-weight table the MAL Learner writes and the Sample Weight Viewer reads (the engine's
+ * {@code SampleWeightLog}): one row per training sample and epoch (long layout) or one row per sample with a weight
+ * column per shown epoch (wide layout), in one place so that writer and reader agree.
+ */
+public final class WeightTable {
+    /** The training set of a sample, {@code au} or {@code fe}. */
+    public static final String SET = "set";
+
+    /** The sample's input row ID. */
+    public static final String ID = "id";
+
+    /** The sample's subject, missing when unknown. */
+    public static final String SUBJECT = "subject";
+
+    /** The sample's label: the AUs present, or the expression. */
+    public static final String LABEL = "label";
+
+    /** What the data generator did to the sample ({@code none}, {@code label_noise}, {@code unrelated}). */
+    public static final String CORRUPTION = "corruption";
+
+    /** Long layout: the epoch of a row, from 1. */
+    public static final String EPOCH = "epoch";
+
+    /** Long layout: the sample's mean weight in that epoch. */
+    public static final String WEIGHT = "weight";
+
+    /** Wide layout: weight columns are this prefix and the epoch number, e.g. {@code w_epoch12}. */
+    public static final String WEIGHT_PREFIX = "w_epoch";
+
+    /** Widest default of the bounded wide layout. */
+    public static final int DEFAULT_MAX_COLUMNS = 100;
+
+    /** The two layouts, stored by id. */
+    public enum Layout implements Choice {
+        /** One row per sample and epoch in which it was drawn. */
+        LONG("long", "Long: one row per sample and epoch (columns epoch, weight)"),
+        /** One row per sample, one weight column per shown epoch. */
+        WIDE("wide", "Wide: one row per sample, one weight column per epoch (at most the maximum below)");
+
+        private final String m_id;
+
+        private final String m_text;
+
+        Layout(final String id, final String text) {
+            m_id = id;
+            m_text = text;
+        }
+
+        @Override
+        public String id() {
+            return m_id;
+        }
+
+        @Override
+        public String text() {
+            return m_text;
+        }
+
+        @Override
+        public String toolTip() {
+            return null;
+        }
+
+        /**
+         * @param id a stored id
+         * @return its layout, or null for an unknown id
+         */
+        public static Layout of(final String id) {
+            return Choice.byId(values(), id);
+        }
+
+        @Override
+        public boolean isDefault() {
+            return this == LONG;
+        }
+    }
+
+    private WeightTable() {
+    }
+
+    /**
+     * The epochs the wide layout shows: all of them when they fit, else {@code maxColumns} epochs spread evenly over
+     * the run, the last epoch always among them.
+     *
+     * @param epochs the epochs of the run
+     * @param maxColumns the most weight columns wanted, at least 1
+     * @return the epoch numbers, ascending, from 1
+     */
+    public static int[] wideEpochs(final int epochs, final int maxColumns) {
+        final int n = Math.min(epochs, maxColumns);
+        final int[] shown = new int[n];
+        for (int j = 1; j <= n; j++) {
+            // ceil(j * epochs / n): strictly increasing because n <= epochs, and the last is the last epoch
+            shown[j - 1] = (int)((j * (long)epochs + n - 1) / n);
+        }
+        return shown;
+    }
+
+    /**
+     * @param layout the layout
+     * @param shownEpochs the wide layout's epochs (see {@link #wideEpochs(int, int)}); unused for the long layout
+     * @param corruption whether the table has the corruption column
+     * @return the table spec, named {@code Sample weights}
+     */
+    public static DataTableSpec spec(final Layout layout, final int[] shownEpochs, final boolean corruption) {
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (final String s : corruption ? new String[]{SET, ID, SUBJECT, LABEL, CORRUPTION}
+            : new String[]{SET, ID, SUBJECT, LABEL}) {
+            cols.add(new DataColumnSpecCreator(s, StringCell.TYPE).createSpec());
+        }
+        if (layout == Layout.LONG) {
+            cols.add(new DataColumnSpecCreator(EPOCH, IntCell.TYPE).createSpec());
+            cols.add(new DataColumnSpecCreator(WEIGHT, DoubleCell.TYPE).createSpec());
+        } else {
+            for (final int e : shownEpochs) {
+                cols.add(new DataColumnSpecCreator(WEIGHT_PREFIX + e, DoubleCell.TYPE).createSpec());
+            }
+        }
+        return new DataTableSpec("Sample weights", cols.toArray(new DataColumnSpec[0]));
+    }
+}

@@ -1,0 +1,50 @@
+package org.malau.knime.modelwriter;
+
+import org.malau.knime.common.Choice;
+
+/** What the MAL Model Writer does when the file exists, as KNIME's writers offer it; stored by id. */
+enum IfExists implements Choice {
+    /** Stop with an error; the file stays. */
+    FAIL("fail", "Fail", "Stop with an error and leave the existing file as it is"),
+    /** Replace the file. */
+    OVERWRITE("overwrite", "Overwrite", "Replace the existing file"),
+    /** Keep the file and write nothing. */
+    IGNORE("ignore", "Ignore (keep the existing file)", "Write nothing and keep the existing file, with a warning");
+
+    private final String m_id;
+
+    private final String m_text;
+
+    private final String m_toolTip;
+
+    IfExists(final String id, final String text, final String toolTip) {
+        m_id = id;
+        m_text = text;
+        m_toolTip = toolTip;
+    }
+
+    @Override
+    public String id() {
+        return m_id;
+    }
+
+    @Override
+    public String text() {
+        return m_text;
+    }
+
+    @Override
+    public String toolTip() {
+        return m_toolTip;
+    }
+
+    /** @return the policy of a stored id, or null for an unknown one */
+    static IfExists of(final String id) {
+        return Choice.byId(values(), id);
+    }
+
+    @Override
+    public boolean isDefault() {
+        return this == FAIL;
+    }
+}

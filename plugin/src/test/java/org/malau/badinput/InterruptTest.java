@@ -1,0 +1,67 @@
+package org.malau.badinput;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.malau.badinput.Cli.mal;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.malau.train.CsvFaceDatasetTest;
+
+/**
+ * Ctrl-C during training, the good behaviour issue 15 asks to keep: a real process gets SIGINT while it trains;
+ * it exits with 130, the model it would have replaced is byte for byte the old one, and no temporary file is left.
+ */
+class InterruptTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ctrlCDuringTrainingExits130AndKeepsTheOldModel() throws Exception {
+        Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
+        Path model = dir.resolve("out/m.zip");
+        List<String> tiny = List.of("--strategy", "au-only", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
+            "--meta-fraction", "0.2");
+        Object[] first = Stream.concat(Stream.of("train", "--au", au, "--out", model, "--epochs", "1"), tiny.stream()).toArray();
+        mal(first).ok();
+        byte[] old = Files.readAllBytes(model);
+        byte[] oldHistory = Files.readAllBytes(dir.resolve("out/m-history.csv"));
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = Stream.concat(Stream.of(java, "-cp", System.getProperty("java.class.path"), "org.malau.cli.Main", "train",
+            "--au", au.toString(), "--out", model.toString(), "--epochs", "100000"), tiny.stream()).toList();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder seen = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            // Interrupt once it is in the training loop: after its second epoch line.
+            int epochs = 0;
+            for (String line = r.readLine(); line != null && epochs < 2; line = r.readLine()) {
+                seen.append(line).append('\n');
+                epochs += line.startsWith("epoch ") ? 1 : 0;
+            }
+            assertTrue(p.isAlive(), "the training ended before it could be interrupted:\n" + seen);
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit within a minute of SIGINT");
+            r.lines().forEach(l -> seen.append(l).append('\n'));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(130, p.exitValue(), seen.toString());
+        assertArrayEquals(old, Files.readAllBytes(model), "the old model changed");
+        assertArrayEquals(oldHistory, Files.readAllBytes(dir.resolve("out/m-history.csv")), "the old history changed");
+        try (Stream<Path> s = Files.list(dir.resolve("out"))) {
+            assertEquals(List.of("m-history.csv", "m-weights.csv", "m.zip"), s.map(f -> f.getFileName().toString()).sorted().toList(),
+                "leftover files after the interrupt");
+        }
+    }
+}
