@@ -30,7 +30,7 @@ class InterruptTest {
     void ctrlCDuringTrainingExits130AndKeepsTheOldModel() throws Exception {
         Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
         Path model = dir.resolve("out/m.zip");
-        List<String> tiny = List.of("--strategy", "au-only", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
+        List<String> tiny = List.of("--strategy", "au-only", "--backbone", "conv", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
             "--meta-fraction", "0.2");
         Object[] first = Stream.concat(Stream.of("train", "--au", au, "--out", model, "--epochs", "1"), tiny.stream()).toArray();
         mal(first).ok();
