@@ -50,9 +50,15 @@ class InterruptTest {
                 epochs += line.startsWith("epoch ") ? 1 : 0;
             }
             assertTrue(p.isAlive(), "the training ended before it could be interrupted:\n" + seen);
+            // Keep reading while the signal is on its way: the process prints an epoch line every few milliseconds,
+            // and with nobody reading, the full pipe would block it in a print, where no interrupt reaches it.
+            StringBuilder rest = new StringBuilder();
+            Thread drain = new Thread(() -> r.lines().forEach(l -> rest.append(l).append('\n')));
+            drain.start();
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit within a minute of SIGINT");
-            r.lines().forEach(l -> seen.append(l).append('\n'));
+            drain.join(10_000);
+            seen.append(rest);
         } finally {
             p.destroyForcibly();
         }
