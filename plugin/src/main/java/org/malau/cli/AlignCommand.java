@@ -28,6 +28,8 @@ import org.malau.face.ImageList;
 import org.malau.face.LandmarkCsv;
 import org.malau.face.Landmarks;
 import org.malau.face.ParallelBatch;
+import org.malau.face.EyeMethod;
+import org.malau.pretrained.FaceApiNetwork;
 import org.malau.io.SafeOutputs;
 
 import picocli.CommandLine.Command;
@@ -62,6 +64,12 @@ public final class AlignCommand extends CliCommand {
     boolean colour;
     @Option(names = "--model", paramLabel = "FILE", description = "OpenCV FaceDetectorYN model (e.g. YuNet .onnx) instead of Haar cascades")
     Path model;
+    @Option(names = "--eyes", paramLabel = "METHOD", description = "how detected faces' eyes are found: landmarks68 (face-api.js's"
+        + " pretrained 68-point network, eye centres from the eye contours) or cascade (OpenCV's eye cascades and pupil"
+        + " refinement) (default landmarks68)")
+    String eyes = AlignOptions.defaults().eyes().id();
+    @Option(names = "--landmarks68", description = "also write the 68 landmarks (lm00_x ... lm67_y, source pixels) to alignment.csv")
+    boolean landmarks68;
     @Option(names = "--max-pixels", paramLabel = "N", description = "decode budget; larger JPEGs are decoded reduced, others refused"
         + " (default ${DEFAULT-VALUE})")
     long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
@@ -79,13 +87,22 @@ public final class AlignCommand extends CliCommand {
         AlignOptions options;
         try {
             options = AlignOptions.defaults().withSize(between("--size", size, 16, 2048)).withSelection(mode(mode)).withGrey(grey)
-                .withMaxPixels(maxPixels(maxPixels));
+                .withMaxPixels(maxPixels(maxPixels)).withEyes(EyeMethod.of(eyes));
             if (model != null) {
                 options = options.withDnnModel(model);
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (options.eyes() == EyeMethod.LANDMARKS_68 && FaceApiNetwork.unavailableReason() != null) {
+            err.println("align: warning: eyes are located by the cascades: the 68-point landmark network cannot run here ("
+                + FaceApiNetwork.unavailableReason() + ")");
+            options = options.withEyes(EyeMethod.CASCADE);
+        }
+        if (landmarks68 && options.eyes() != EyeMethod.LANDMARKS_68) {
+            err.println("align: --landmarks68 writes empty landmark columns: the landmarks come from --eyes landmarks68");
+        }
+        final AlignOptions aligned = options;
         int nThreads = threads("--threads", threads, false);
         // The inputs are listed and read first (quick), so that a run that cannot start creates no output folder.
         ImageList.Listing listing = ImageList.scan(input);
@@ -110,8 +127,8 @@ public final class AlignCommand extends CliCommand {
             Path root = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
             Set<String> usedNames = new LinkedHashSet<>();
             BatchResult result;
-            try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8); AlignmentCsv csv = new AlignmentCsv(w)) {
-                result = ParallelBatch.run(options, items, nThreads, a -> write(a, root, outFolder, csv, usedNames, outputs));
+            try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8); AlignmentCsv csv = new AlignmentCsv(w, landmarks68)) {
+                result = ParallelBatch.run(aligned, items, nThreads, a -> write(a, root, outFolder, csv, usedNames, outputs));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // Model or cascade problems: the detector could not be built, so no image can be aligned.
                 throw new IOException(e.getMessage(), e);

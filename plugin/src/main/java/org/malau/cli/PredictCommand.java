@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         "Input: a CSV with a 'file' column (paths relative to the CSV), or a folder searched recursively "
             + "for images (sorted by path). The crops should be aligned like the training crops; others are "
             + "simply resized. Output columns: file, AUxx_prob per AU, AUxx (0/1 with the model's tuned "
-            + "thresholds), expression (most probable), p_<class> per expression class, status (OK or "
+            + "thresholds), expression (most probable), p_<class> per expression class (the expression columns only "
+            + "for models that trained an expression head, not for strategy au-only), status (OK or "
             + "UNREADABLE) and message: an image that cannot be read gets empty values and its reason, the "
             + "others are predicted. Exit code 0 when at least one image was predicted."})
 public final class PredictCommand extends CliCommand {
@@ -112,9 +113,12 @@ public final class PredictCommand extends CliCommand {
             for (int c : codes) {
                 h.add(AuLabels.columnName(c));
             }
-            h.add("expression");
-            for (String c : classes) {
-                h.add("p_" + c);
+            boolean expressions = model.header().predictsExpressions();
+            if (expressions) {
+                h.add("expression");
+                for (String c : classes) {
+                    h.add("p_" + c);
+                }
             }
             h.add("status");
             h.add("message");
@@ -141,9 +145,11 @@ public final class PredictCommand extends CliCommand {
                         for (byte v : f.auPresent()) {
                             row.add(Byte.toString(v));
                         }
-                        row.add(classes.get(f.expression()));
-                        for (float v : f.expressionProbabilities()) {
-                            row.add(String.format(Locale.ROOT, "%.4f", v));
+                        if (expressions) {
+                            row.add(classes.get(f.expression()));
+                            for (float v : f.expressionProbabilities()) {
+                                row.add(String.format(Locale.ROOT, "%.4f", v));
+                            }
                         }
                         row.add("OK");
                         row.add("");

@@ -12,6 +12,7 @@ import org.malau.eval.AuDetectionScores;
 import org.malau.io.SafeOutputs;
 import org.malau.meta.MetaInputs;
 import org.malau.model.ModelFile;
+import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 import org.malau.train.Augmentation;
@@ -31,8 +32,14 @@ import picocli.CommandLine.Option;
 
 /** {@code ./mal train}: trains an AU detector from aligned crops listed in CSV files. */
 @Command(name = "train", optionListHeading = "%n", separator = " ", sortOptions = false, synopsisHeading = "",
-    customSynopsis = "usage: ./mal train --au CSV --fe CSV --strategy NAME --out MODEL.zip [options]%n",
+    customSynopsis = "usage: ./mal train --au CSV [--fe CSV --strategy NAME] --out MODEL.zip [options]%n",
     description = {
+        "Defaults: the face-api backbone (112x112 RGB crops) starting from face-api.js's pretrained expression "
+            + "network, epochs set by the number of faces with early stopping on the meta split, a cosine learning "
+            + "rate, augmentation for photos (README, Training on real photos); --backbone conv trains the small 48x48 "
+            + "grey network from random weights with the plain engine's settings instead (10 epochs, constant rate "
+            + "0.001, shift/brightness/contrast augmentation, a tenth of the subjects as meta split). The defaults "
+            + "below are the face-api backbone's; the conv backbone's are the plain engine's.",
         "Trains on ALIGNED crops (run ./mal align first); other images are simply resized to the network "
             + "input. CSV layout as ./mal synth writes it: file (relative to the CSV), subject, expression, "
             + "corruption, AU01, AU02, ... (1/0, empty = unknown); other columns are ignored. Also writes "
@@ -44,14 +51,22 @@ public final class TrainCommand extends CliCommand {
     @Option(names = "--fe", paramLabel = "CSV", description = "expression-labelled faces (required except for au-only)")
     Path feCsv;
     @Option(names = "--strategy", paramLabel = "NAME", completionCandidates = StrategyNames.class,
-        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    String strategy = "mal";
+        description = "${COMPLETION-CANDIDATES} (default mal with --fe, au-only without)")
+    String strategy;
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "model file to write (required)")
     Path model;
+    @Option(names = "--backbone", paramLabel = "NAME", description = "face-api (112x112 RGB, pretrained) or conv (the small"
+        + " network of --input-size, --conv, ...) (default face-api)")
+    String backbone = NetworkConfig.FACE_API;
+    @Option(names = "--init", paramLabel = "NAME|MODEL.zip", description = "where the weights start: face-api-expression,"
+        + " face-api-landmarks, random, or a model file to take the backbone from (default face-api-expression; random for"
+        + " conv)")
+    String init;
     @Option(names = "--seed", paramLabel = "S", description = "master seed (default 1)")
     long seed = 1;
-    @Option(names = "--epochs", paramLabel = "E", description = "passes over the AU training part, 1-100000 (default 10)")
-    int epochs = 10;
+    @Option(names = "--epochs", paramLabel = "E", description = "passes over the AU training part, 0-100000; 0 = set by the"
+        + " number of faces (at least 60 iterations, 10-100 epochs) (default 0; 10 for conv)")
+    Integer epochs;
     @Option(names = "--max-iterations", paramLabel = "N", description = "iteration budget, 0 = epochs only (default 0)")
     int maxIterations = 0;
     @Option(names = "--batch", paramLabel = "N", description = "AU samples per iteration, 1-4096 (default 32)")
@@ -60,16 +75,19 @@ public final class TrainCommand extends CliCommand {
     int feBatch = 32;
     @Option(names = "--meta-batch", paramLabel = "K", description = "meta-split samples per iteration, 1-4096 (default 16)")
     int metaBatch = 16;
-    @Option(names = "--meta-fraction", paramLabel = "F", description = "share of AU data held out, subject-disjoint, 0-0.9 (default 0.1)")
-    double metaFraction = 0.1;
-    @Option(names = "--patience", paramLabel = "P", description = "early stop after P epochs without better meta F1, 0 = off (default 0)")
-    int patience = 0;
+    @Option(names = "--meta-fraction", paramLabel = "F", description = "share of AU data held out, subject-disjoint, 0-0.9"
+        + " (default 0.2; 0.1 for conv)")
+    Double metaFraction;
+    @Option(names = "--patience", paramLabel = "P", description = "early stop after P epochs without a better meta-split AU loss"
+        + " (F1 for conv), 0 = off (default 10; 0 for conv)")
+    Integer patience;
     @Option(names = "--optimizer", paramLabel = "NAME", description = "adam or sgd (default adam)")
     String optimizer = "adam";
-    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "R", description = "learning rate, above 0 and at most 10 (default 0.001)")
-    double lr = 1e-3;
-    @Option(names = "--schedule", paramLabel = "NAME", description = "constant, step or cosine (default constant)")
-    String schedule = "constant";
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "R", description = "learning rate, above 0 and at most 10"
+        + " (default 0.0003; 0.001 for conv)")
+    Double lr;
+    @Option(names = "--schedule", paramLabel = "NAME", description = "constant, step or cosine (default cosine; constant for conv)")
+    String schedule;
     @Option(names = "--step-every", paramLabel = "N", description = "iterations between step decays, >= 1 (default 1000)")
     int stepEvery = 1000;
     @Option(names = "--step-factor", paramLabel = "F", description = "step decay factor, above 0 and at most 1 (default 0.5)")
@@ -94,21 +112,23 @@ public final class TrainCommand extends CliCommand {
     @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
         description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; dl4j when LibTorch cannot load here, with a warning)")
     String engine = NetworkEngines.DEFAULT;
-    @Option(names = "--input-size", paramLabel = "PX", description = "network input size, 8-512 (default 48)")
-    int inputSize = 48;
-    @Option(names = "--channels", paramLabel = "C", description = "1 grey or 3 colour (default 1)")
-    int channels = 1;
-    @Option(names = "--conv", paramLabel = "A,B,C", split = ",", hideParamSyntax = true, description = "conv block widths, 1-1024 each, 1-6 blocks (default 16,32,64)")
-    int[] conv = {16, 32, 64};
-    @Option(names = "--features", paramLabel = "F", description = "feature layer size, 1-4096 (default 64)")
-    int features = 64;
-    @Option(names = "--normalisation", paramLabel = "MODE", description = "per-image or fixed (default per-image)")
-    String normalisation = Normalisation.PER_IMAGE;
+    @Option(names = "--input-size", paramLabel = "PX", description = "network input size, 8-512 (default 112; 48 for conv)")
+    Integer inputSize;
+    @Option(names = "--channels", paramLabel = "C", description = "conv backbone: 1 grey or 3 colour (default 1)")
+    Integer channels;
+    @Option(names = "--conv", paramLabel = "A,B,C", split = ",", hideParamSyntax = true, description = "conv backbone: block"
+        + " widths, 1-1024 each, 1-6 blocks (default 16,32,64)")
+    int[] conv;
+    @Option(names = "--features", paramLabel = "F", description = "conv backbone: feature layer size, 1-4096 (default 64)")
+    Integer features;
+    @Option(names = "--normalisation", paramLabel = "MODE", description = "per-image, fixed or face-api (default face-api;"
+        + " per-image for conv)")
+    String normalisation;
     @Option(names = "--norm-mean", paramLabel = "M", description = "fixed normalisation mean (default 0.5)")
     double normMean = 0.5;
     @Option(names = "--norm-std", paramLabel = "S", description = "fixed normalisation std, above 0 (default 0.25)")
     double normStd = 0.25;
-    @Option(names = "--no-augment", description = "no shift / brightness / contrast augmentation")
+    @Option(names = "--no-augment", description = "no flip / rotation / scale / shift / brightness / contrast augmentation")
     boolean noAugment;
     @Option(names = "--balance-au", description = "weigh each AU's positives by its negative/positive ratio (max 10)")
     boolean balanceAu;
@@ -122,9 +142,51 @@ public final class TrainCommand extends CliCommand {
         return "train an AU detector (MAL or a baseline) on aligned face crops";
     }
 
+    /** The settings for {@code backbone}: the face-api one pretrained and trained as recommended (README), or the small conv one. */
+    private static TrainingConfig.Builder base(String backbone) throws UsageException {
+        if (NetworkConfig.FACE_API.equals(backbone)) {
+            return TrainingConfig.recommended();
+        }
+        if (NetworkConfig.CONV.equals(backbone)) {
+            // the plain engine's training: the recommended one suits fine-tuning, not training from nothing
+            // (bench/RESULTS.md, synthetic benchmark: mean AU F1 0.404 plain, 0.324 recommended)
+            return TrainingConfig.builder();
+        }
+        throw new UsageException("--backbone must be " + NetworkConfig.FACE_API + " or " + NetworkConfig.CONV + ", was '"
+            + backbone + "'");
+    }
+
+    /** The strategy: as given, else mal with expression data and au-only without. */
+    String strategy() {
+        return strategy != null ? strategy : feCsv == null ? "au-only" : "mal";
+    }
+
     /** The training settings the options ask for, every number range-checked. */
     TrainingConfig config() throws UsageException {
-        between("--epochs", epochs, 1, 100_000);
+        for (Object[] flag : new Object[][] {{"--conv", conv}, {"--features", features}, {"--channels", channels}}) {
+            if (flag[1] != null && !NetworkConfig.CONV.equals(backbone)) {
+                throw new UsageException(flag[0] + " shapes the conv backbone; add --backbone conv (the " + backbone
+                    + " backbone has a fixed shape)");
+            }
+        }
+        TrainingConfig.Builder b = base(backbone).strategy(strategy());
+        TrainingConfig d;
+        try {
+            d = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int epochs = this.epochs != null ? this.epochs : d.epochs();
+        double metaFraction = this.metaFraction != null ? this.metaFraction : d.metaFraction();
+        int patience = this.patience != null ? this.patience : d.patience();
+        double lr = this.lr != null ? this.lr : d.schedule().baseRate();
+        String schedule = this.schedule != null ? this.schedule : d.schedule().kind();
+        int inputSize = this.inputSize != null ? this.inputSize : d.inputSize();
+        int channels = this.channels != null ? this.channels : d.channels();
+        int[] conv = this.conv != null ? this.conv : d.convChannels();
+        int features = this.features != null ? this.features : d.featureSize();
+        String normalisation = this.normalisation != null ? this.normalisation : d.normalisation().mode();
+        between("--epochs", epochs, 0, 100_000);
         between("--max-iterations", maxIterations, 0, 1_000_000_000);
         between("--batch", batch, 1, 4096);
         between("--fe-batch", feBatch, 1, 4096);
@@ -152,7 +214,9 @@ public final class TrainCommand extends CliCommand {
         check(Double.isFinite(normMean), "--norm-mean", normMean, "a finite number");
         above("--norm-std", normStd, 0, 1e6);
         try {
-            TrainingConfig.Builder b = TrainingConfig.builder().strategy(strategy);
+            if (init != null) {
+                b.initialisation(init);
+            }
             b.seed(seed);
             b.epochs(epochs);
             b.maxIterations(maxIterations);
@@ -176,7 +240,8 @@ public final class TrainCommand extends CliCommand {
             b.convChannels(conv);
             b.featureSize(features);
             b.normalisation(new Normalisation(normalisation, normMean, normStd));
-            b.augmentation(noAugment ? Augmentation.none() : Augmentation.defaults());
+            b.augmentation(noAugment ? Augmentation.none() : d.augmentation().flip() ? Augmentation.photos(inputSize)
+                : d.augmentation());
             b.balanceAuPositives(balanceAu);
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -187,6 +252,7 @@ public final class TrainCommand extends CliCommand {
     @Override
     int call(PrintStream out, PrintStream err) throws Exception {
         TrainingConfig config = config();
+        String strategy = strategy();
         if (feCsv == null && !strategy.equals("au-only")) {
             throw new UsageException("--fe CSV is required for strategy " + strategy);
         }
@@ -201,7 +267,8 @@ public final class TrainCommand extends CliCommand {
             Path modelTmp = outputs.file(model, "--out");
             Path historyTmp = outputs.file(historyFile, "--history");
             Path weightsTmp = outputs.file(weightsFile, "--weights");
-            out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples%n", strategy, au.size(), fe == null ? 0 : fe.size());
+            out.printf(Locale.ROOT, "training %s on %d AU and %d expression samples, %s backbone from %s%n", strategy, au.size(),
+                fe == null ? 0 : fe.size(), config.backbone(), config.initialisation());
             TrainingResult r = new MalTrainer(config).train(au, fe, listener(out, err), CancellationCheck.never());
             for (String w : TrainingWarnings.of(au, r)) {
                 err.println("warning: " + w);
@@ -214,7 +281,8 @@ public final class TrainCommand extends CliCommand {
             outputs.commit();
             AuDetectionScores s = r.metaScores();
             if (s != null) {
-                out.printf(Locale.ROOT, "meta-split average AU F1 with tuned thresholds: %.3f%n", s.averageF1());
+                out.printf(Locale.ROOT, "meta-split average AU F1 with the model's thresholds: %.3f (thresholds %s)%n",
+                    s.averageF1(), r.model().header().settings().get("thresholdSource"));
             }
             out.println("wrote " + model + ", " + historyFile + ", " + weightsFile);
             return 0;

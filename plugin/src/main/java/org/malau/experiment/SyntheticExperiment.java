@@ -59,6 +59,11 @@ public final class SyntheticExperiment {
 
     /** Generates and aligns the data of {@code config}; {@code progress} gets fractions of this phase. */
     public static Data prepare(ExperimentConfig config, TrainingListener progress) throws IOException {
+        return prepare(config, true, progress);
+    }
+
+    /** As {@link #prepare(ExperimentConfig, TrainingListener)}, with grey or RGB crops (for RGB networks). */
+    public static Data prepare(ExperimentConfig config, boolean grey, TrainingListener progress) throws IOException {
         SynthGenerator generator = new SynthGenerator(SynthConfig.builder().seed(config.dataSeed())
             .auSubjects(config.auTrainSubjects() + config.auTestSubjects()).feSubjects(config.feSubjects())
             .perSubject(config.perSubject()).feLabelNoise(config.feLabelNoise()).feUnrelated(config.feUnrelated())
@@ -77,7 +82,7 @@ public final class SyntheticExperiment {
         }
         int total = auTrain.size() + auTest.size() + fe.size();
         int[] done = {0};
-        AlignOptions options = AlignOptions.defaults().withSize(config.cropSize()).withGrey(true);
+        AlignOptions options = AlignOptions.defaults().withSize(config.cropSize()).withGrey(grey);
         try (FaceAligner aligner = new FaceAligner(options)) {
             Aligned train = align(aligner, auTrain, config.cropSize(), progress, done, total);
             Aligned test = align(aligner, auTest, config.cropSize(), progress, done, total);
@@ -165,19 +170,22 @@ public final class SyntheticExperiment {
         int[] done, int total) {
         float[][] crops = new float[faces.size()][];
         for (int i = 0; i < faces.size(); i++) {
-            crops[i] = crop(aligner, faces.get(i), size);
+            crops[i] = crop(aligner, faces.get(i), size, aligner.options().grey());
             if (++done[0] % 200 == 0 || done[0] == total) {
                 progress.progress(done[0] / (double) total, "aligned " + done[0] + " of " + total + " faces");
             }
         }
-        return new Aligned(crops, size);
+        return new Aligned(crops, size, aligner.options().grey() ? 1 : 3);
     }
 
-    private static float[] crop(FaceAligner aligner, SynthFace face, int size) {
+    private static float[] crop(FaceAligner aligner, SynthFace face, int size, boolean grey) {
         float[] eyes = face.eyeCentres();
         if (eyes != null) {
             Landmarks lm = Landmarks.ofEyes(new PixelPoint(eyes[0], eyes[1]), new PixelPoint(eyes[2], eyes[3]));
             ImageAlignment a = aligner.alignWithLandmarks(PngEncoder.encode(face.image()), face.id(), List.of(lm));
+            if (!a.faces().isEmpty() && !grey) {
+                return PhotoExperiment.rgb(a.faces().get(0));
+            }
             if (!a.faces().isEmpty()) {
                 byte[] px = a.faces().get(0).pixels();
                 float[] out = new float[px.length];
@@ -187,10 +195,10 @@ public final class SyntheticExperiment {
                 return out;
             }
         }
-        return CropReader.fromImage(face.image(), size, 1);
+        return CropReader.fromImage(face.image(), size, grey ? 1 : 3);
     }
 
-    private record Aligned(float[][] crops, int size) {
+    private record Aligned(float[][] crops, int size, int channels) {
         InMemoryFaceDataset dataset(List<SynthFace> faces, boolean withAu) {
             int n = faces.size();
             String[] ids = new String[n];
@@ -207,7 +215,7 @@ public final class SyntheticExperiment {
                 expressions[i] = f.expression();
                 corruptions[i] = f.corruption();
             }
-            return new InMemoryFaceDataset(codes, ids, subjects, au, expressions, corruptions, crops, size, 1);
+            return new InMemoryFaceDataset(codes, ids, subjects, au, expressions, corruptions, crops, size, channels);
         }
 
         private static byte[] occurrence(SynthFace f) {

@@ -4,6 +4,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import java.util.List;
+
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -21,9 +23,15 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * @param channels   1 (grey) or 3 (BGR)
  * @param pixels     {@code size * size * channels} bytes
  * @param transform  maps source-image pixels to crop pixels (e.g. to carry other landmarks into the crop)
+ * @param landmarks68 the 68 iBUG landmarks in source-image pixels when the 68-point network located the eyes, else null
  */
 public record AlignedFace(int faceIndex, AlignStatus status, FaceBox box, EyePair eyes, double rollDegrees, double scale,
-    int size, int channels, byte[] pixels, SimilarityTransform transform) {
+    int size, int channels, byte[] pixels, SimilarityTransform transform, List<PixelPoint> landmarks68) {
+
+    /** Copies the landmarks. */
+    public AlignedFace {
+        landmarks68 = landmarks68 == null ? null : List.copyOf(landmarks68);
+    }
 
     /** The crop encoded as PNG. */
     public byte[] png() {

@@ -13,7 +13,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Aligns faces in images: the main entry point of this package.
  *
  * <p>Two routes: {@link #align(Path)} detects faces and eyes itself (cascades, or a DNN model if
- * {@link AlignOptions#dnnModel()} is set); {@link #alignWithLandmarks(Path, List)} takes eye centres
+ * {@link AlignOptions#dnnModel()} is set; the eyes of a face from the 68-point landmark network or the eye
+ * cascades, {@link AlignOptions#eyes()}); {@link #alignWithLandmarks(Path, List)} takes eye centres
  * or landmark sets from the caller and only fits and warps. Either way each face is warped with the
  * similarity transform that best maps its points onto the {@link EyeTemplate}. No method throws for
  * a bad image: it becomes an {@link ImageAlignment} with status {@code UNREADABLE} and a message
@@ -31,6 +32,8 @@ public final class FaceAligner implements AutoCloseable {
     private final ImageDecoder decoder;
     private FaceDetector detector;
     private EyeLocator eyes;
+    private LandmarkLocator landmarks;
+    private String warning;
 
     /** An aligner with {@code options}; detectors load lazily so the landmark route never touches them. */
     public FaceAligner(AlignOptions options) {
@@ -62,8 +65,23 @@ public final class FaceAligner implements AutoCloseable {
                 detector = new CascadeFaceDetector(options.faceCascade(), options.detectMaxSide(),
                     options.minFaceFraction(), options.minNeighbours(), options.selection());
                 eyes = new EyeLocator(options.refinePupils());
+                if (options.eyes() == EyeMethod.LANDMARKS_68) {
+                    try {
+                        landmarks = new LandmarkLocator();
+                    } catch (IllegalStateException e) {
+                        warning = "eyes located by the cascades instead of the 68-point landmark network: " + e.getMessage();
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * Null, or why the detector route runs otherwise than its options ask (the 68-point network could not run
+     * here and the eye cascades stood in); known once the detector is prepared.
+     */
+    public String warning() {
+        return warning;
     }
 
     /** Detector route on a file. */
@@ -121,8 +139,19 @@ public final class FaceAligner implements AutoCloseable {
             for (FaceCandidate c : detector.detect(img.bgr(), grey)) {
                 Landmarks lm;
                 AlignStatus status;
+                List<PixelPoint> points68 = null;
                 if (!c.landmarks().isEmpty()) {
                     lm = Landmarks.of(c.landmarks());
+                    status = AlignStatus.OK;
+                } else if (landmarks != null) {
+                    // Faces of the rotated fallback passes are confirmed by the eye cascades, as on the cascade route:
+                    // those passes find more false faces, and the landmark network gives points on anything.
+                    if (c.uprightRotation() != 0 && eyes.locate(grey, c.box(), c.uprightRotation()).estimated()) {
+                        continue;
+                    }
+                    points68 = landmarks.locate(img.bgr(), c.box(), c.uprightRotation());
+                    EyePair e = LandmarkLocator.eyes(points68);
+                    lm = Landmarks.ofEyes(e.left(), e.right());
                     status = AlignStatus.OK;
                 } else {
                     EyePair e = eyes.locate(grey, c.box(), c.uprightRotation());
@@ -134,7 +163,7 @@ public final class FaceAligner implements AutoCloseable {
                     lm = Landmarks.ofEyes(e.left(), e.right());
                     status = e.estimated() ? AlignStatus.EYES_ESTIMATED : AlignStatus.OK;
                 }
-                out.add(warp(img, out.size(), status, c.box(), lm));
+                out.add(warp(img, out.size(), status, c.box(), lm, points68));
                 if (options.selection() == FaceSelection.LARGEST) {
                     break;
                 }
@@ -149,7 +178,7 @@ public final class FaceAligner implements AutoCloseable {
         List<AlignedFace> out = new ArrayList<>();
         for (Landmarks lm : faces) {
             Landmarks local = k == 1 ? lm : lm.shrunk(k);
-            out.add(warp(img, out.size(), AlignStatus.OK, null, local));
+            out.add(warp(img, out.size(), AlignStatus.OK, null, local, null));
         }
         return ImageAlignment.of(name, img.width() * k, img.height() * k, out, img.warning());
     }
@@ -185,7 +214,8 @@ public final class FaceAligner implements AutoCloseable {
         }
     }
 
-    private AlignedFace warp(DecodedImage img, int index, AlignStatus status, FaceBox box, Landmarks lm) {
+    private AlignedFace warp(DecodedImage img, int index, AlignStatus status, FaceBox box, Landmarks lm,
+        List<PixelPoint> points68) {
         int k = img.sourceScale();
         List<PixelPoint> dst = new ArrayList<>();
         List<PixelPoint> all = template.fivePoints();
@@ -201,8 +231,10 @@ public final class FaceAligner implements AutoCloseable {
         // The transform's rotation undoes the head's roll relative to the template's own (slightly tilted)
         // eye line; adding that tilt back makes roll the plain angle of the eye line in the photo.
         double templateTilt = new EyePair(template.leftEye(), template.rightEye(), false).rollDegrees();
+        List<PixelPoint> source68 = points68 == null ? null
+            : points68.stream().map(p -> new PixelPoint(p.x() * k, p.y() * k)).toList();
         return new AlignedFace(index, status, b.scaled(k), source, templateTilt - t.rotationDegrees(), t.scale() / k,
-            template.size(), options.grey() ? 1 : 3, pixels, k == 1 ? t : t.afterScaling(1.0 / k));
+            template.size(), options.grey() ? 1 : 3, pixels, k == 1 ? t : t.afterScaling(1.0 / k), source68);
     }
 
     /** Bounding box, in decoded pixels, of the source area that the crop shows. */

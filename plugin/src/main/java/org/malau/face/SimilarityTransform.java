@@ -67,6 +67,11 @@ public final class SimilarityTransform {
         return new SimilarityTransform(a * f, b * f, tx * f, ty * f);
     }
 
+    /** This transform followed by a uniform scaling by {@code f} about {@code pivot}. */
+    public SimilarityTransform thenScaleAbout(double f, PixelPoint pivot) {
+        return new SimilarityTransform(a * f, b * f, (tx - pivot.x()) * f + pivot.x(), (ty - pivot.y()) * f + pivot.y());
+    }
+
     /** This transform applied to input coordinates first multiplied by {@code f}: {@code p -> this(f p)}. */
     public SimilarityTransform afterScaling(double f) {
         return new SimilarityTransform(a * f, b * f, tx, ty);

@@ -140,7 +140,11 @@ public final class CropReader {
         return (float) (sum / weight);
     }
 
-    private static float bilinear(float[] px, int in, int w, int h, double y, double x) {
+    /**
+     * The bilinear interpolation of the plane starting at {@code in} ({@code w} x {@code h}) at ({@code x}, {@code y}),
+     * coordinates clamped to the plane (edge pixels repeated).
+     */
+    public static float bilinear(float[] px, int in, int w, int h, double y, double x) {
         y = Math.max(0, Math.min(h - 1, y));
         x = Math.max(0, Math.min(w - 1, x));
         int y0 = (int) y;

@@ -60,8 +60,24 @@ public final class Dl4jMultiTaskNetwork implements MultiTaskNetwork {
         this.graph = graph;
     }
 
+    /**
+     * Null when this engine can run networks of {@code config}'s architecture, else why not, naming the
+     * engine that can. The {@value NetworkConfig#FACE_API} backbone is not built here: its summed dense
+     * blocks, depthwise convolutions and TensorFlow's asymmetric padding would take a custom DL4J graph
+     * and its own gradient plumbing, for an engine about ten times slower than LibTorch.
+     */
+    public static String unsupported(NetworkConfig config) {
+        return config.isFaceApi() ? "the DL4J engine does not implement the " + NetworkConfig.FACE_API
+            + " backbone (face-api.js's dense blocks on " + config.inputSize() + "x" + config.inputSize()
+            + " RGB crops); only the " + TorchMultiTaskNetwork.ENGINE + " engine runs it" : null;
+    }
+
     /** A freshly initialised network; the same seed gives the same theta. */
     public static Dl4jMultiTaskNetwork create(NetworkConfig config, long seed) {
+        String unsupported = unsupported(config);
+        if (unsupported != null) {
+            throw new UnsupportedOperationException(unsupported);
+        }
         NativeRuntime.ensureNd4j();
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
             .seed(seed)

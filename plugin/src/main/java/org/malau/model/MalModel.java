@@ -48,6 +48,11 @@ public final class MalModel {
         return network;
     }
 
+    /** A copy of the network's parameters in the engine-neutral layout (e.g. to start another network from). */
+    public NetworkParameters parameters() {
+        return network.namedParameters();
+    }
+
     /** The engine the network runs on here (the header says which one trained it). */
     public String engine() {
         return network.engine();
@@ -70,7 +75,8 @@ public final class MalModel {
 
     /**
      * Predicts raw crops (pixels in [0, 1], channels first, at the model's input size), normalising
-     * them with the model's normalisation; batches of {@code batchSize}.
+     * them with the model's normalisation; batches of {@code batchSize}. Expressions only when the model
+     * trained its expression head ({@link ModelHeader#predictsExpressions()}).
      */
     public synchronized List<FacePrediction> predict(List<float[]> rawCrops, int batchSize) {
         NetworkConfig c = header.network();
@@ -96,6 +102,10 @@ public final class MalModel {
                 byte[] present = new byte[p.length];
                 for (int j = 0; j < p.length; j++) {
                     present[j] = (byte) (p[j] >= thr[j] ? 1 : 0);
+                }
+                if (!header.predictsExpressions()) {
+                    out.add(new FacePrediction(p, present, null, -1));
+                    continue;
                 }
                 float[] q = o.expressionProbabilities()[s];
                 int best = 0;

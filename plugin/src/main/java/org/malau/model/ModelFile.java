@@ -194,7 +194,7 @@ public final class ModelFile {
         }
         String name = engine != null ? engine : NetworkEngines.NAMES.contains(header.engine()) ? header.engine()
             : NetworkEngines.DEFAULT;
-        MultiTaskNetwork network = NetworkEngines.usable(name, warnings).load(parameters);
+        MultiTaskNetwork network = NetworkEngines.usable(name, parameters.config(), warnings).load(parameters);
         network.setAuPositiveWeights(header.auPositiveWeights());
         MetaWeightNet meta = null;
         if (p.entries.containsKey(META_NET)) {

@@ -34,9 +34,11 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
 
     /**
      * The model file format this code writes and the newest it reads. 1: DL4J's own network file,
-     * key {@code backend}; 2: engine-neutral named parameter tensors, key {@code engine}.
+     * key {@code backend}; 2: engine-neutral named parameter tensors, key {@code engine}; 3: the network's
+     * {@code backbone} (absent before: {@value NetworkConfig#CONV}) and the {@code face-api} normalisation,
+     * which earlier versions cannot run and therefore must refuse as newer.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     public ModelHeader {
         if (auCodes.length != network.auCount() || expressionClasses.size() != network.expressionCount()
@@ -67,6 +69,15 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         return auPositiveWeights == null ? null : auPositiveWeights.clone();
     }
 
+    /**
+     * Whether the model predicts expressions: its strategy trained the expression head. An {@code au-only} model
+     * has one too (the network always has both heads), but its weights are random or left from the initialisation,
+     * so its outputs mean nothing and are not given out.
+     */
+    public boolean predictsExpressions() {
+        return !"au-only".equals(strategy);
+    }
+
     /** A copy with other thresholds. */
     public ModelHeader withThresholds(double[] t) {
         return new ModelHeader(formatVersion, engine, network, auCodes, expressionClasses, normalisation,
@@ -87,6 +98,7 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         net.put("channels", network.channels());
         net.put("convChannels", toList(network.convChannels()));
         net.put("featureSize", network.featureSize());
+        net.put("backbone", network.backbone());
         m.put("network", net);
         Map<String, Object> norm = new LinkedHashMap<>();
         norm.put("mode", normalisation.mode());
@@ -115,7 +127,8 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         int[] codes = ints((List<Object>) m.get("auCodes"));
         List<String> classes = (List<String>) m.get("expressionClasses");
         NetworkConfig config = new NetworkConfig(num(net.get("inputSize")).intValue(), num(net.get("channels")).intValue(),
-            ints((List<Object>) net.get("convChannels")), num(net.get("featureSize")).intValue(), codes.length, classes.size());
+            ints((List<Object>) net.get("convChannels")), num(net.get("featureSize")).intValue(), codes.length, classes.size(),
+            (String) net.getOrDefault("backbone", NetworkConfig.CONV));
         Map<String, Object> norm = (Map<String, Object>) m.get("normalisation");
         Map<String, Object> sizes = (Map<String, Object>) m.get("dataSizes");
         List<Object> pw = (List<Object>) m.get("auPositiveWeights");

@@ -19,10 +19,22 @@ package org.malau.model;
  * @param featureSize units of the dense feature layer f that both heads and the meta net read
  * @param auCount J, number of AU outputs
  * @param expressionCount Q, number of expression classes
+ * @param backbone {@value #CONV} (the plain conv blocks above, the default) or {@value #FACE_API} (face-api.js's
+ *     four dense blocks of depthwise-separable convolutions on an RGB crop, {@link FaceApiBackbone}: one dense
+ *     block per entry of {@code convChannels}, features = the global average of the last block, so
+ *     {@code featureSize} equals its width)
  */
 public record NetworkConfig(int inputSize, int channels, int[] convChannels, int featureSize, int auCount,
-    int expressionCount) {
+    int expressionCount, String backbone) {
+    /** The backbone of plain 3x3 conv blocks with max pooling and a dense feature layer (the default). */
+    public static final String CONV = "conv";
+    /** face-api.js's dense-block backbone, which pretrained weights exist for (see {@link FaceApiBackbone}). */
+    public static final String FACE_API = "face-api";
+
     public NetworkConfig {
+        if (!CONV.equals(backbone) && !FACE_API.equals(backbone)) {
+            throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected " + CONV + " or " + FACE_API);
+        }
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 (grey) or 3 (colour), was " + channels);
         }
@@ -32,12 +44,34 @@ public record NetworkConfig(int inputSize, int channels, int[] convChannels, int
         if (featureSize < 1 || auCount < 1 || expressionCount < 2) {
             throw new IllegalArgumentException("need at least 1 feature, 1 AU and 2 expression classes");
         }
+        if (FACE_API.equals(backbone) && featureSize != convChannels[convChannels.length - 1]) {
+            throw new IllegalArgumentException("the " + FACE_API + " backbone's features are its last block's "
+                + convChannels[convChannels.length - 1] + " channels, not " + featureSize);
+        }
         convChannels = convChannels.clone();
+    }
+
+    /** A network with the default {@value #CONV} backbone. */
+    public NetworkConfig(int inputSize, int channels, int[] convChannels, int featureSize, int auCount, int expressionCount) {
+        this(inputSize, channels, convChannels, featureSize, auCount, expressionCount, CONV);
     }
 
     /** The default network for {@code auCount} AUs and {@code expressionCount} classes, see the class comment. */
     public static NetworkConfig defaults(int auCount, int expressionCount) {
         return new NetworkConfig(48, 1, new int[] {16, 32, 64}, 64, auCount, expressionCount);
+    }
+
+    /**
+     * face-api.js's backbone at its own shape, the one its pretrained weights fit: 112x112 RGB, dense blocks of
+     * 32, 64, 128 and 256 channels, 256 features.
+     */
+    public static NetworkConfig faceApi(int auCount, int expressionCount) {
+        return new NetworkConfig(112, 3, new int[] {32, 64, 128, 256}, 256, auCount, expressionCount, FACE_API);
+    }
+
+    /** Whether the backbone is face-api.js's dense-block one. */
+    public boolean isFaceApi() {
+        return FACE_API.equals(backbone);
     }
 
     @Override

@@ -15,6 +15,14 @@ public interface NetworkEngine {
     /** Null when the engine's native libraries load on this machine, else why not, in one line. */
     String unavailableReason();
 
+    /**
+     * Null when this engine can run networks of {@code config}'s architecture, else why not (naming the
+     * architecture and the engine that can run it).
+     */
+    default String unsupported(NetworkConfig config) {
+        return null;
+    }
+
     /** A freshly initialised network; the same seed gives the same theta. */
     MultiTaskNetwork create(NetworkConfig config, long seed);
 

@@ -68,6 +68,11 @@ public final class NetworkEngines {
         }
 
         @Override
+        public String unsupported(NetworkConfig config) {
+            return Dl4jMultiTaskNetwork.unsupported(config);
+        }
+
+        @Override
         public MultiTaskNetwork create(NetworkConfig config, long seed) {
             return Dl4jMultiTaskNetwork.create(config, seed);
         }
@@ -104,12 +109,33 @@ public final class NetworkEngines {
      * @throws IllegalStateException when neither the named engine nor DL4J can run here
      */
     public static NetworkEngine usable(String name, Consumer<String> warnings) {
+        return usable(name, null, warnings);
+    }
+
+    /**
+     * The engine to run a network of {@code network}'s architecture with: as {@link #usable(String, Consumer)},
+     * but an engine that does not implement that architecture is never chosen, and never fallen back to.
+     *
+     * @param network the architecture to run, null = any
+     * @throws IllegalStateException when the named engine cannot run here, or cannot run this architecture, and no
+     *     fallback can; the message names the architecture and the engine that can run it
+     */
+    public static NetworkEngine usable(String name, NetworkConfig network, Consumer<String> warnings) {
         NetworkEngine wanted = byName(name);
+        String unsupported = network == null ? null : wanted.unsupported(network);
+        if (unsupported != null) {
+            throw new IllegalStateException(unsupported);
+        }
         String why = wanted.unavailableReason();
         if (why == null) {
             return wanted;
         }
         if (!wanted.name().equals(DL4J)) {
+            String dl4jCannot = network == null ? null : DEEPLEARNING4J.unsupported(network);
+            if (dl4jCannot != null) {
+                throw new IllegalStateException("the " + wanted.name() + " engine is not available (" + why
+                    + "), and there is no fallback: " + dl4jCannot);
+            }
             String dl4j = DEEPLEARNING4J.unavailableReason();
             if (dl4j == null) {
                 warnings.accept("the " + wanted.name() + " engine is not available (" + why + "); using DL4J instead,"

@@ -13,6 +13,12 @@ import java.util.List;
  * Names: {@code conv1.weight}, {@code conv1.bias}, ... per conv block, then {@code feat.weight}
  * [F, C*H*W] over the last pooled map flattened channel-major (c, y, x), {@code feat.bias}, and the
  * heads {@code au.weight} [J, F], {@code au.bias}, {@code fe.weight} [Q, F], {@code fe.bias}.
+ * <p>
+ * The {@value NetworkConfig#FACE_API} backbone has its own names instead of the conv blocks and the feature
+ * layer (see {@link FaceApiBackbone}): per dense block {@code denseB.conv0.weight} [W, C, 3, 3] and its bias
+ * for the first block's plain convolution, else {@code denseB.convK.depthwise} [C, 1, 3, 3],
+ * {@code denseB.convK.pointwise} [W, C, 1, 1] and {@code denseB.convK.bias} [W] for each of its four
+ * convolutions; the heads follow as above.
  */
 public final class NetworkParameters {
     /** One named tensor of the layout. */
@@ -86,6 +92,14 @@ public final class NetworkParameters {
     /** The named tensors of a network of this shape, in storage order. */
     public static List<Spec> layout(NetworkConfig c) {
         List<Spec> specs = new ArrayList<>();
+        if (c.isFaceApi()) {
+            int offset = FaceApiBackbone.addLayout(specs, c.channels(), c.convChannels());
+            offset = add(specs, "au.weight", new int[] {c.auCount(), c.featureSize()}, offset);
+            offset = add(specs, "au.bias", new int[] {c.auCount()}, offset);
+            offset = add(specs, "fe.weight", new int[] {c.expressionCount(), c.featureSize()}, offset);
+            add(specs, "fe.bias", new int[] {c.expressionCount()}, offset);
+            return specs;
+        }
         int[] conv = c.convChannels();
         int in = c.channels();
         int offset = 0;
@@ -123,14 +137,14 @@ public final class NetworkParameters {
         return last.offset() + last.size();
     }
 
-    private static int add(List<Spec> specs, String name, int[] shape, int offset) {
+    static int add(List<Spec> specs, String name, int[] shape, int offset) {
         Spec s = new Spec(name, shape, offset);
         specs.add(s);
         return offset + s.size();
     }
 
     static String describe(NetworkConfig c) {
-        return c.inputSize() + "x" + c.inputSize() + "x" + c.channels() + ", conv " + Arrays.toString(c.convChannels())
+        return (c.isFaceApi() ? NetworkConfig.FACE_API + " backbone, " : "") + c.inputSize() + "x" + c.inputSize() + "x" + c.channels() + ", conv " + Arrays.toString(c.convChannels())
             + ", " + c.featureSize() + " features, " + c.auCount() + " AUs, " + c.expressionCount() + " classes";
     }
 }

@@ -19,6 +19,7 @@ import org.malau.runtime.TorchRuntime;
  * {@link MultiTaskNetwork} on LibTorch (through JavaCPP): the same architecture and initialisation
  * rules as {@link Dl4jMultiTaskNetwork} (3x3 "same" convolutions with ReLU and 2x2 max pooling, a
  * ReLU dense feature layer, two linear heads; He-normal weights, zero biases, heads N(0, 0.01)),
+ * and, on this engine only, the {@value NetworkConfig#FACE_API} backbone ({@link FaceApiBackbone}),
  * written as plain tensor functions over the flat {@link NetworkParameters} layout, so that theta
  * here is exactly the engine-neutral vector and per-sample losses are ordinary autograd nodes.
  * <p>
@@ -259,6 +260,13 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
         }
         Tensor x = torch.empty(images.count(), images.channels(), images.height(), images.width());
         x.data_ptr_float().put(images.data());
+        if (config.isFaceApi()) {
+            int blocks = config.convChannels().length;
+            int p = FaceApiBackbone.tensorCount(blocks);
+            Tensor features = FaceApiBackbone.features(x, theta, 0, blocks);
+            return new Pass(features, torch.linear(features, theta[p], new TensorOptional(theta[p + 1])),
+                torch.linear(features, theta[p + 2], new TensorOptional(theta[p + 3])));
+        }
         int convs = config.convChannels().length;
         long[] one = {1, 1};
         long[] two = {2, 2};

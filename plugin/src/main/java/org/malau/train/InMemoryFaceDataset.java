@@ -40,6 +40,31 @@ public final class InMemoryFaceDataset implements FaceDataset {
         this.channels = channels;
     }
 
+    /** The samples at {@code indices}, in that order (crops shared, not copied). */
+    public InMemoryFaceDataset subset(int[] indices) {
+        int n = indices.length;
+        String[] i2 = new String[n];
+        String[] s2 = subjects == null ? null : new String[n];
+        byte[][] a2 = new byte[n][];
+        Expression[] e2 = new Expression[n];
+        Corruption[] c2 = corruptions == null ? null : new Corruption[n];
+        float[][] p2 = new float[n][];
+        for (int k = 0; k < n; k++) {
+            int i = indices[k];
+            i2[k] = ids[i];
+            if (s2 != null) {
+                s2[k] = subjects[i];
+            }
+            a2[k] = au[i];
+            e2[k] = expressions[i];
+            if (c2 != null) {
+                c2[k] = corruptions[i];
+            }
+            p2[k] = crops[i];
+        }
+        return new InMemoryFaceDataset(auCodes, i2, s2, a2, e2, c2, p2, cropSize, channels);
+    }
+
     @Override
     public int size() {
         return ids.length;

@@ -90,9 +90,10 @@ public final class MalTrainer {
         TrainingListener listener, CancellationCheck cancel) throws IOException, TrainingCancelledException {
         int[] auCodes = au.auCodes();
         List<Expression> classes = expressionClasses(au, fe);
-        NetworkEngine engine = NetworkEngines.usable(config.engine(), listener::warning);
-        MultiTaskNetwork net = engine.create(new NetworkConfig(config.inputSize(), config.channels(),
-            config.convChannels(), config.featureSize(), auCodes.length, classes.size()), config.seed());
+        NetworkConfig shape = config.network(auCodes.length, classes.size());
+        NetworkEngine engine = NetworkEngines.usable(config.engine(), shape, listener::warning);
+        MultiTaskNetwork net = engine.create(shape, config.seed());
+        String initialisation = Initialisation.apply(config.initialisation(), net, classes, config.seed());
         if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
             && (config.strategy().equals(MetaAuxiliaryStrategy.NAME) || config.strategy().equals(LearningToReweightStrategy.NAME))) {
             throw new IllegalArgumentException("meta difference 'exact' needs an engine that can differentiate a gradient;"
@@ -130,7 +131,8 @@ public final class MalTrainer {
             config.seed());
         StrategyContext context = new StrategyContext(net, Optimizer.byName(config.optimizer(), net.parameterCount()));
         int perEpoch = (trainAu.length + config.auBatch() - 1) / config.auBatch();
-        int total = config.epochs() * perEpoch;
+        int epochs = config.epochsFor(trainAu.length);
+        int total = epochs * perEpoch;
         if (config.maxIterations() > 0) {
             total = Math.min(total, config.maxIterations());
         }
@@ -206,8 +208,10 @@ public final class MalTrainer {
             double f1 = Double.NaN;
             double f1Tuned = Double.NaN;
             double feAcc = Double.NaN;
+            double metaAuLoss = Double.NaN;
             if (meta.length > 0) {
                 SplitPredictions p = SplitPredictions.of(net, assembler, au, meta, EVAL_BATCH, cancel);
+                metaAuLoss = p.meanAuLoss();
                 f1 = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), half(auCodes.length)),
                     auCodes.length).averageF1();
                 f1Tuned = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(),
@@ -219,7 +223,9 @@ public final class MalTrainer {
                 (System.nanoTime() - epochStart) / 1e9);
             history.add(rec);
             listener.epochFinished(rec);
-            double score = Double.isNaN(f1Tuned) ? -1 : f1Tuned;
+            double score = TrainingConfig.STOP_ON_LOSS.equals(config.stopOn())
+                ? (Double.isNaN(metaAuLoss) ? Double.NEGATIVE_INFINITY : -metaAuLoss)
+                : Double.isNaN(f1Tuned) ? -1 : f1Tuned;
             if (meta.length > 0 && score > bestF1) {
                 bestF1 = score;
                 bestEpoch = epoch;
@@ -227,7 +233,8 @@ public final class MalTrainer {
                 bestState = strategy.saveState();
             }
             if (config.patience() > 0 && meta.length > 0 && epoch - bestEpoch >= config.patience()) {
-                listener.warning("early stop after epoch " + epoch + ": no better meta-split AU F1 since epoch " + bestEpoch);
+                listener.warning("early stop after epoch " + epoch + ": no better meta-split AU "
+                    + (TrainingConfig.STOP_ON_LOSS.equals(config.stopOn()) ? "loss" : "F1") + " since epoch " + bestEpoch);
                 break;
             }
         }
@@ -240,9 +247,11 @@ public final class MalTrainer {
         MetaWeightNet finalMeta = strategy.metaNet();
         double[] thresholds = half(auCodes.length);
         AuDetectionScores metaScores = null;
+        String thresholdSource = "0.5 for every AU (no meta split)";
         if (meta.length > 0) {
             SplitPredictions p = SplitPredictions.of(net, assembler, au, meta, EVAL_BATCH, cancel);
-            thresholds = ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), auCodes.length);
+            thresholds = ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), auCodes.length, config.thresholdMinimum());
+            thresholdSource = ThresholdTuner.describe(p.auTruth(), auCodes, config.thresholdMinimum());
             metaScores = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), thresholds),
                 auCodes.length);
         }
@@ -254,6 +263,9 @@ public final class MalTrainer {
         settings.put("metaSplit", metaGiven ? "given" : "fraction");
         settings.put("engine", engine.name());
         settings.put("engineLibrary", engine.description());
+        settings.put("epochsPlanned", epochs);
+        settings.put("initialisedFrom", initialisation);
+        settings.put("thresholdSource", thresholdSource);
         ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.engine(), net.config(), auCodes,
             classes.stream().map(Expression::label).toList(), config.normalisation(), "", strategy.name(), settings,
             config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());

@@ -46,4 +46,28 @@ record SplitPredictions(float[][] auProbabilities, byte[][] auTruth, int[] expre
         }
         return new SplitPredictions(p, truth, pred, assembler.expressionIndices(data, indices));
     }
+
+    /**
+     * The mean binary cross-entropy over the known AU labels (probabilities clipped to [1e-7, 1 - 1e-7]), the
+     * meta split's AU loss without positive weights; NaN without any known label.
+     */
+    double meanAuLoss() {
+        double sum = 0;
+        int n = 0;
+        for (int s = 0; s < auTruth.length; s++) {
+            if (auTruth[s] == null) {
+                continue;
+            }
+            for (int j = 0; j < auTruth[s].length; j++) {
+                byte y = auTruth[s][j];
+                if (y == org.malau.data.AuLabels.UNKNOWN) {
+                    continue;
+                }
+                double q = Math.min(1 - 1e-7, Math.max(1e-7, auProbabilities[s][j]));
+                sum -= y == 1 ? Math.log(q) : Math.log(1 - q);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
 }

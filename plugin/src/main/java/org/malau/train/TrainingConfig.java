@@ -9,8 +9,15 @@ import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 
 /**
- * Everything a training run depends on besides the data. Immutable; build with {@link #builder()}.
- * The same config and data give the same model on CPU. Defaults are in the builder.
+ * Everything a training run depends on besides the data. Immutable; build with {@link #builder()} or
+ * {@link #recommended()}. The same config and data give the same model on CPU.
+ * <p>
+ * Two starting points: {@link #builder()} holds the plain engine defaults (the small 48x48 grey network
+ * from random weights, a fixed number of epochs), which the synthetic demo, the benchmarks and the tests
+ * build on; {@link #recommended()} is what {@code ./mal train} and the MAL Learner node start from, chosen
+ * by {@code bench/run RealPhotoBench} (bench/RESULTS.md): the pretrained face-api backbone, training
+ * length set by the data, a learning-rate schedule, augmentation for real photos and thresholds that
+ * survive a tiny meta split.
  */
 public final class TrainingConfig {
     private final String strategy;
@@ -40,9 +47,25 @@ public final class TrainingConfig {
     private final Augmentation augmentation;
     private final boolean balanceAuPositives;
     private final int prefetch;
+    private final String backbone;
+    private final String initialisation;
+    private final String stopOn;
+    private final int thresholdMinimum;
 
     /** The values {@link Builder#metaDifference} accepts. */
     public static final List<String> META_DIFFERENCES = MetaDifference.ids();
+    /** Early stopping and the best epoch by the meta split's average AU F1 with tuned thresholds. */
+    public static final String STOP_ON_F1 = "f1";
+    /** Early stopping and the best epoch by the meta split's mean AU loss (smooth even on a few faces). */
+    public static final String STOP_ON_LOSS = "loss";
+    /**
+     * Auto epochs ({@code epochs(0)}): at least this many iterations, ...
+     */
+    public static final int AUTO_MIN_ITERATIONS = 60;
+    /** ... at least this many epochs, ... */
+    static final int AUTO_MIN_EPOCHS = 10;
+    /** ... and at most this many. */
+    static final int AUTO_MAX_EPOCHS = 100;
 
     private TrainingConfig(Builder b) {
         strategy = Strategies.checkName(b.strategy);
@@ -58,7 +81,10 @@ public final class TrainingConfig {
         NetworkEngines.byName(b.engine);
         engine = b.engine;
         seed = b.seed;
-        epochs = positive("epochs", b.epochs);
+        if (b.epochs < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0 (0 = set by the number of faces), was " + b.epochs);
+        }
+        epochs = b.epochs;
         if (b.maxIterations < 0) {
             throw new IllegalArgumentException("max iterations must be >= 0 (0 = no limit), was " + b.maxIterations);
         }
@@ -85,6 +111,25 @@ public final class TrainingConfig {
         augmentation = b.augmentation;
         balanceAuPositives = b.balanceAuPositives;
         prefetch = positive("prefetch depth", b.prefetch);
+        backbone = b.backbone;
+        initialisation = b.initialisation;
+        try {
+            network(1, 2);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the network settings do not fit together: " + e.getMessage(), e);
+        }
+        if (org.malau.model.NetworkConfig.FACE_API.equals(backbone) && channels != 3) {
+            throw new IllegalArgumentException("the " + backbone + " backbone takes RGB crops (3 channels), not " + channels);
+        }
+        Initialisation.check(initialisation, network(1, 2));
+        if (!STOP_ON_F1.equals(b.stopOn) && !STOP_ON_LOSS.equals(b.stopOn)) {
+            throw new IllegalArgumentException("early stopping goes by " + STOP_ON_F1 + " or " + STOP_ON_LOSS + ", not '" + b.stopOn + "'");
+        }
+        stopOn = b.stopOn;
+        if (b.thresholdMinimum < 1) {
+            throw new IllegalArgumentException("the threshold minimum must be >= 1, was " + b.thresholdMinimum);
+        }
+        thresholdMinimum = b.thresholdMinimum;
     }
 
     private static int positive(String what, int v) {
@@ -96,6 +141,58 @@ public final class TrainingConfig {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The settings {@code ./mal train} and the MAL Learner node start from, chosen by measurement on real photos
+     * ({@code bench/run RealPhotoBench}, bench/RESULTS.md): strategy {@code au-only} (it needs no expression data,
+     * and on the smile photos the expression task did not help: choose {@code mal} when expression-labelled faces
+     * are given); the face-api backbone (112x112 RGB) starting from the pretrained expression network; epochs set by the number of faces with early stopping on the meta split's
+     * AU loss after {@value #RECOMMENDED_PATIENCE} epochs without improvement; a cosine learning-rate schedule;
+     * augmentation for real photos ({@link Augmentation#photos}); a meta split of a fifth of the subjects; and an
+     * AU's threshold tuned on the meta split only when it has at least {@value #RECOMMENDED_THRESHOLD_MINIMUM}
+     * positives and negatives there, else 0.5.
+     */
+    public static Builder recommended() {
+        return builder().strategy(AuOnlyStrategy.NAME).faceApi().initialisation(Initialisation.FACE_API_EXPRESSION).epochs(0)
+            .patience(RECOMMENDED_PATIENCE)
+            .stopOn(STOP_ON_LOSS).schedule(new LearningRateSchedule("cosine", RECOMMENDED_RATE, 1, 1))
+            .augmentation(Augmentation.photos(112)).metaFraction(RECOMMENDED_META_FRACTION)
+            .thresholdMinimum(RECOMMENDED_THRESHOLD_MINIMUM);
+    }
+
+    /** {@link #recommended()}'s early-stopping patience in epochs. */
+    public static final int RECOMMENDED_PATIENCE = 10;
+    /** {@link #recommended()}'s base learning rate (Adam). */
+    public static final double RECOMMENDED_RATE = 3e-4;
+    /** {@link #recommended()}'s meta split. */
+    public static final double RECOMMENDED_META_FRACTION = 0.2;
+    /** {@link #recommended()}'s minimum positives and negatives of an AU in the meta split to tune its threshold. */
+    public static final int RECOMMENDED_THRESHOLD_MINIMUM = 5;
+
+    /**
+     * The network these settings train for {@code auCount} AUs and {@code expressionCount} classes.
+     *
+     * @throws IllegalArgumentException when the settings do not describe a network
+     */
+    public org.malau.model.NetworkConfig network(int auCount, int expressionCount) {
+        return new org.malau.model.NetworkConfig(inputSize, channels, convChannels, featureSize, auCount, expressionCount,
+            backbone);
+    }
+
+    /**
+     * The epochs to train for {@code faces} training faces: {@link #epochs()}, or when that is 0 (set by the data)
+     * as many as give {@value #AUTO_MIN_ITERATIONS} iterations, within {@value #AUTO_MIN_EPOCHS} to
+     * {@value #AUTO_MAX_EPOCHS}: small sets get many passes (32 faces: 60 epochs of one batch), large ones the
+     * minimum (10 epochs of 10,000 faces: 3,130 iterations), so the budget grows with the number of faces.
+     */
+    public int epochsFor(int faces) {
+        if (epochs > 0) {
+            return epochs;
+        }
+        int perEpoch = Math.max(1, (faces + auBatch - 1) / auBatch);
+        int e = (AUTO_MIN_ITERATIONS + perEpoch - 1) / perEpoch;
+        return Math.max(AUTO_MIN_EPOCHS, Math.min(AUTO_MAX_EPOCHS, e));
     }
 
     /** A builder starting from this config. */
@@ -128,6 +225,10 @@ public final class TrainingConfig {
         b.augmentation = augmentation;
         b.balanceAuPositives = balanceAuPositives;
         b.prefetch = prefetch;
+        b.backbone = backbone;
+        b.initialisation = initialisation;
+        b.stopOn = stopOn;
+        b.thresholdMinimum = thresholdMinimum;
         return b;
     }
 
@@ -161,6 +262,14 @@ public final class TrainingConfig {
     public Augmentation augmentation() { return augmentation; }
     public boolean balanceAuPositives() { return balanceAuPositives; }
     public int prefetch() { return prefetch; }
+    /** {@code conv} or {@code face-api}, see {@link org.malau.model.NetworkConfig}. */
+    public String backbone() { return backbone; }
+    /** Where the network's weights start, an {@link Initialisation} spec. */
+    public String initialisation() { return initialisation; }
+    /** What early stopping and the best epoch go by: {@value #STOP_ON_F1} or {@value #STOP_ON_LOSS}. */
+    public String stopOn() { return stopOn; }
+    /** Fewest positives and negatives of an AU in the meta split to tune its threshold on; else 0.5. */
+    public int thresholdMinimum() { return thresholdMinimum; }
 
     /** The settings recorded in the model header. */
     public Map<String, Object> toMap() {
@@ -188,7 +297,14 @@ public final class TrainingConfig {
         m.put("augmentShift", augmentation.maxShift());
         m.put("augmentBrightness", augmentation.brightness());
         m.put("augmentContrast", augmentation.contrast());
+        m.put("augmentFlip", augmentation.flip());
+        m.put("augmentRotation", augmentation.rotation());
+        m.put("augmentScale", augmentation.scale());
         m.put("balanceAuPositives", balanceAuPositives);
+        m.put("backbone", backbone);
+        m.put("initialisation", initialisation);
+        m.put("stopOn", stopOn);
+        m.put("thresholdMinimum", thresholdMinimum);
         return m;
     }
 
@@ -221,6 +337,10 @@ public final class TrainingConfig {
         private Augmentation augmentation = Augmentation.defaults();
         private boolean balanceAuPositives = false;
         private int prefetch = 4;
+        private String backbone = org.malau.model.NetworkConfig.CONV;
+        private String initialisation = Initialisation.RANDOM;
+        private String stopOn = STOP_ON_F1;
+        private int thresholdMinimum = 1;
 
         /** {@code au-only}, {@code mtl}, {@code uncertainty}, {@code l2rw} or {@code mal} (default). */
         public Builder strategy(String v) { strategy = v; return this; }
@@ -247,7 +367,7 @@ public final class TrainingConfig {
         /** {@code libtorch} (default) or {@code dl4j}, see {@link NetworkEngines}. */
         public Builder engine(String v) { engine = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
-        /** Passes over the AU training part (default 10). */
+        /** Passes over the AU training part, 0 = set by the number of faces ({@link TrainingConfig#epochsFor}) (default 10). */
         public Builder epochs(int v) { epochs = v; return this; }
         /** Stop after this many iterations, 0 = no limit (default 0). */
         public Builder maxIterations(int v) { maxIterations = v; return this; }
@@ -275,6 +395,33 @@ public final class TrainingConfig {
         public Builder balanceAuPositives(boolean v) { balanceAuPositives = v; return this; }
         /** Iterations of batches decoded ahead on the loading thread (default 4). */
         public Builder prefetch(int v) { prefetch = v; return this; }
+        /** {@code conv} (default) or {@code face-api}; {@link #faceApi()} and {@link #smallGrey()} set a whole network. */
+        public Builder backbone(String v) { backbone = v; return this; }
+        /**
+         * Where the weights start (default {@code random}): {@code face-api-expression} or {@code face-api-landmarks}
+         * (the face-api backbone's pretrained weights) or the path of a model file to take the backbone from.
+         */
+        public Builder initialisation(String v) { initialisation = v; return this; }
+        /** {@value TrainingConfig#STOP_ON_F1} (default) or {@value TrainingConfig#STOP_ON_LOSS}. */
+        public Builder stopOn(String v) { stopOn = v; return this; }
+        /** Fewest positives and negatives of an AU in the meta split to tune its threshold on (default 1); below, 0.5. */
+        public Builder thresholdMinimum(int v) { thresholdMinimum = v; return this; }
+
+        /**
+         * face-api.js's backbone at its own shape: 112x112 RGB crops, dense blocks of 32-256 channels, 256 features,
+         * its normalisation; keep the initialisation random to train it from scratch.
+         */
+        public Builder faceApi() {
+            org.malau.model.NetworkConfig c = org.malau.model.NetworkConfig.faceApi(1, 2);
+            return backbone(c.backbone()).inputSize(c.inputSize()).channels(c.channels()).convChannels(c.convChannels())
+                .featureSize(c.featureSize()).normalisation(org.malau.model.Normalisation.faceApi());
+        }
+
+        /** The plain engine's small network: 48x48 grey, conv 16/32/64, 64 features, per-image normalisation. */
+        public Builder smallGrey() {
+            return backbone(org.malau.model.NetworkConfig.CONV).inputSize(48).channels(1).convChannels(16, 32, 64)
+                .featureSize(64).normalisation(Normalisation.perImage());
+        }
 
         public TrainingConfig build() {
             return new TrainingConfig(this);

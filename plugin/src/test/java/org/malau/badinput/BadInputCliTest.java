@@ -46,7 +46,7 @@ class BadInputCliTest {
     static void trainTinyModel() throws Exception {
         auCsv = CsvFaceDatasetTest.writeSet(fixture.resolve("au"), 30, true);
         model = fixture.resolve("m.zip");
-        mal("train", "--au", auCsv, "--strategy", "au-only", "--out", model, "--epochs", "1", "--input-size", "16", "--conv", "4,8",
+        mal("train", "--au", auCsv, "--strategy", "au-only", "--out", model, "--epochs", "1", "--backbone", "conv", "--input-size", "16", "--conv", "4,8",
             "--features", "8", "--batch", "8", "--meta-fraction", "0.2").ok();
     }
 
@@ -60,7 +60,7 @@ class BadInputCliTest {
     }
 
     private static String[] tinyTraining() {
-        return new String[] {"--strategy", "au-only", "--epochs", "1", "--input-size", "16", "--conv", "4,8", "--features", "8",
+        return new String[] {"--strategy", "au-only", "--epochs", "1", "--backbone", "conv", "--input-size", "16", "--conv", "4,8", "--features", "8",
             "--batch", "8", "--meta-fraction", "0.2"};
     }
 

@@ -30,7 +30,7 @@ class InterruptTest {
     void ctrlCDuringTrainingExits130AndKeepsTheOldModel() throws Exception {
         Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
         Path model = dir.resolve("out/m.zip");
-        List<String> tiny = List.of("--strategy", "au-only", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
+        List<String> tiny = List.of("--strategy", "au-only", "--backbone", "conv", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
             "--meta-fraction", "0.2");
         Object[] first = Stream.concat(Stream.of("train", "--au", au, "--out", model, "--epochs", "1"), tiny.stream()).toArray();
         mal(first).ok();
@@ -50,9 +50,15 @@ class InterruptTest {
                 epochs += line.startsWith("epoch ") ? 1 : 0;
             }
             assertTrue(p.isAlive(), "the training ended before it could be interrupted:\n" + seen);
+            // Keep reading while the signal is on its way: the process prints an epoch line every few milliseconds,
+            // and with nobody reading, the full pipe would block it in a print, where no interrupt reaches it.
+            StringBuilder rest = new StringBuilder();
+            Thread drain = new Thread(() -> r.lines().forEach(l -> rest.append(l).append('\n')));
+            drain.start();
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit within a minute of SIGINT");
-            r.lines().forEach(l -> seen.append(l).append('\n'));
+            drain.join(10_000);
+            seen.append(rest);
         } finally {
             p.destroyForcibly();
         }

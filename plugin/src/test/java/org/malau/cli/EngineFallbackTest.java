@@ -58,7 +58,7 @@ class EngineFallbackTest {
         Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 24, true);
         Path model = dir.resolve("m.zip");
         Result train = mal("train", "--au", au.toString(), "--strategy", "au-only", "--out", model.toString(), "--epochs", "1",
-            "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8", "--meta-fraction", "0.2");
+            "--backbone", "conv", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8", "--meta-fraction", "0.2");
         assertEquals(0, train.exit(), train.out() + train.err());
         assertTrue(train.err().contains("warning: the libtorch engine is not available") && train.err().contains("using DL4J"),
             train.err());

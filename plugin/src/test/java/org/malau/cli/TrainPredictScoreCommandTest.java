@@ -51,9 +51,9 @@ class TrainPredictScoreCommandTest {
         Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
         Path fe = CsvFaceDatasetTest.writeSet(dir.resolve("fe"), 20, false);
         Path model = dir.resolve("out/m.zip");
-        String t = run(new TrainCommand(), "--au", au.toString(), "--fe", fe.toString(), "--strategy", "uncertainty", "--out",
-            model.toString(), "--epochs", "1", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
-            "--fe-batch", "8", "--meta-fraction", "0.2");
+        String t = run(new TrainCommand(), "--au", au.toString(), "--fe", fe.toString(), "--strategy", "uncertainty",
+            "--backbone", "conv", "--out", model.toString(), "--epochs", "1", "--input-size", "16", "--conv", "4,8",
+            "--features", "8", "--batch", "8", "--fe-batch", "8", "--meta-fraction", "0.2");
         assertTrue(t.contains("epoch 1"), t);
         assertTrue(Files.isRegularFile(model));
         assertTrue(Files.isRegularFile(dir.resolve("out/m-history.csv")));
@@ -69,6 +69,29 @@ class TrainPredictScoreCommandTest {
         assertTrue(s.contains("30 of 30 truth rows matched"), s);
         assertTrue(s.contains("average AU F1"), s);
         assertTrue(s.contains("expression accuracy"), s);
+    }
+
+    /** Only what was trained is predicted: no expression columns from an au-only model, so no expression score. */
+    @Test
+    void anAuOnlyModelPredictsNoExpressionsAndIsScoredWithoutThem() throws Exception {
+        Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);
+        Path model = dir.resolve("out/au.zip");
+        String t = run(new TrainCommand(), "--au", au.toString(), "--backbone", "conv", "--out", model.toString(),
+            "--epochs", "1", "--input-size", "16", "--conv", "4,8", "--features", "8", "--batch", "8",
+            "--meta-fraction", "0.2");
+        assertTrue(t.contains("training au-only"), "au-only is the strategy without expression data: " + t);
+        Path pred = dir.resolve("pred-au.csv");
+        run(new PredictCommand(), "--model", model.toString(), "--input", au.toString(), "--out", pred.toString());
+        String header = Files.readAllLines(pred).get(0);
+        assertEquals("file,AU01_prob,AU02_prob,AU01,AU02,status,message", header);
+        String s = run(new ScoreCommand(), "--pred", pred.toString(), "--truth", au.toString());
+        assertTrue(s.contains("average AU F1"), s);
+        assertTrue(!s.contains("expression accuracy"), s);
+    }
+
+    @Test
+    void theConvShapeFlagsNeedTheConvBackbone() throws Exception {
+        assertUsageError("--backbone conv", new TrainCommand(), "--au", "a.csv", "--out", "m.zip", "--conv", "4,8");
     }
 
     @Test

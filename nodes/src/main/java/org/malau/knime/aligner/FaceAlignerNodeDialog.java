@@ -64,6 +64,10 @@ public class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
             "Remove rows in which no face is found"));
         closeCurrentGroup();
         createNewGroup("Face detection");
+        addDialogComponent(new DialogComponentStringSelection(FaceAlignerNodeModel.createEyeMethodSettingsModel(),
+            "Eye location (detected faces)", FaceAlignerNodeModel.EYES_LANDMARKS, FaceAlignerNodeModel.EYES_CASCADE));
+        addDialogComponent(new DialogComponentBoolean(FaceAlignerNodeModel.createLandmarks68SettingsModel(),
+            "Append the 68 landmarks (x1;y1;...; with 68 landmarks eye location)"));
         final DialogComponentFileChooser model = new DialogComponentFileChooser(
             FaceAlignerNodeModel.createDnnModelSettingsModel(), MODEL_HISTORY_ID, ".onnx");
         model.setBorderTitle("Face detector model, e.g. YuNet .onnx (optional; empty: Haar cascades)");

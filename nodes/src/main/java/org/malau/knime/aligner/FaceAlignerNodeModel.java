@@ -40,6 +40,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.face.AlignOptions;
 import org.malau.face.AlignStatus;
 import org.malau.face.AlignedFace;
+import org.malau.face.EyeMethod;
 import org.malau.face.FaceAligner;
 import org.malau.face.FaceSelection;
 import org.malau.face.ImageAlignment;
@@ -47,6 +48,7 @@ import org.malau.face.Landmarks;
 import org.malau.face.PixelPoint;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
+import org.malau.pretrained.FaceApiNetwork;
 
 /**
  * Aligns the faces of an image column (PNG cells or file paths) with the engine's {@link FaceAligner}:
@@ -66,6 +68,10 @@ public class FaceAlignerNodeModel extends NodeModel {
     static final String MODE_LARGEST = "Largest face";
     /** Face selection: every face, one output row each. */
     static final String MODE_ALL = "All faces";
+    /** Eyes of detected faces: from face-api.js's pretrained 68-point landmark network. */
+    static final String EYES_LANDMARKS = "68 landmarks (pretrained network)";
+    /** Eyes of detected faces: from OpenCV's eye cascades (the method before the landmark network). */
+    static final String EYES_CASCADE = "Eye cascades";
 
     /** Appended columns. */
     static final String ALIGNED_COLUMN = "aligned face";
@@ -82,6 +88,8 @@ public class FaceAlignerNodeModel extends NodeModel {
     static final String EYE_RIGHT_Y_COLUMN = "eye right y";
     static final String ROLL_COLUMN = "roll";
     static final String SCALE_COLUMN = "scale";
+    /** Optional: the 68 landmarks as {@code x1;y1;...;x68;y68}, the format this node's landmark source reads. */
+    static final String LANDMARKS68_COLUMN = "face landmarks 68";
 
     static final int MIN_SIZE = 16;
     static final int MAX_SIZE = 512;
@@ -101,6 +109,8 @@ public class FaceAlignerNodeModel extends NodeModel {
     private static final String CFG_MODE = "face_mode";
     private static final String CFG_DNN_MODEL = "dnn_model";
     private static final String CFG_FILTER_NO_FACE = "filter_no_face";
+    private static final String CFG_EYE_METHOD = "eye_method";
+    private static final String CFG_LANDMARKS68 = "append_landmarks68";
 
     private static final AlignOptions DEFAULTS = AlignOptions.defaults();
 
@@ -117,6 +127,8 @@ public class FaceAlignerNodeModel extends NodeModel {
     private final SettingsModelString m_mode = createModeSettingsModel();
     private final SettingsModelString m_dnnModel = createDnnModelSettingsModel();
     private final SettingsModelBoolean m_filterNoFace = createFilterNoFaceSettingsModel();
+    private final SettingsModelString m_eyeMethod = createEyeMethodSettingsModel();
+    private final SettingsModelBoolean m_landmarks68 = createLandmarks68SettingsModel();
 
     /** One table in, the same rows (or one per face) with the alignment appended out. */
     protected FaceAlignerNodeModel() {
@@ -177,6 +189,15 @@ public class FaceAlignerNodeModel extends NodeModel {
         return new SettingsModelBoolean(CFG_FILTER_NO_FACE, false);
     }
 
+    static SettingsModelString createEyeMethodSettingsModel() {
+        return new SettingsModelString(CFG_EYE_METHOD,
+            DEFAULTS.eyes() == EyeMethod.LANDMARKS_68 ? EYES_LANDMARKS : EYES_CASCADE);
+    }
+
+    static SettingsModelBoolean createLandmarks68SettingsModel() {
+        return new SettingsModelBoolean(CFG_LANDMARKS68, false);
+    }
+
     /** How the input is read, resolved against its spec once so that configure and execute agree. */
     private record Resolved(int image, boolean paths, Path baseFolder, String source, int landmarks, int[] eyes,
         AlignOptions options, DataTableSpec outSpec) {
@@ -212,7 +233,7 @@ public class FaceAlignerNodeModel extends NodeModel {
             throw new InvalidSettingsException("Landmark source \"" + source + "\" is none of " + List.of(
                 SOURCE_DETECT, SOURCE_EYES, SOURCE_LANDMARKS));
         }
-        return new Resolved(image, paths, base, source, landmarks, eyes, options(), outSpec(in));
+        return new Resolved(image, paths, base, source, landmarks, eyes, options(), outSpec(in, m_landmarks68.getBooleanValue()));
     }
 
     /** The configured image column, or the first PNG column (else string column) when none is configured yet. */
@@ -275,10 +296,16 @@ public class FaceAlignerNodeModel extends NodeModel {
             throw new InvalidSettingsException(
                 "Faces \"" + mode + "\" is neither " + MODE_LARGEST + " nor " + MODE_ALL);
         }
+        final String eyes = m_eyeMethod.getStringValue();
+        if (!EYES_LANDMARKS.equals(eyes) && !EYES_CASCADE.equals(eyes)) {
+            throw new InvalidSettingsException("Eye location \"" + eyes + "\" is neither " + EYES_LANDMARKS + " nor "
+                + EYES_CASCADE);
+        }
         AlignOptions o;
         try {
             o = DEFAULTS.withSize(m_size.getIntValue()).withGrey(m_grey.getBooleanValue())
-                .withSelection(MODE_ALL.equals(mode) ? FaceSelection.ALL : FaceSelection.LARGEST);
+                .withSelection(MODE_ALL.equals(mode) ? FaceSelection.ALL : FaceSelection.LARGEST)
+                .withEyes(EYES_LANDMARKS.equals(eyes) ? EyeMethod.LANDMARKS_68 : EyeMethod.CASCADE);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Face alignment: " + e.getMessage(), e);
         }
@@ -299,7 +326,7 @@ public class FaceAlignerNodeModel extends NodeModel {
     }
 
     /** The input columns plus the alignment columns, renamed with a suffix where the input already has the name. */
-    private static DataTableSpec outSpec(final DataTableSpec in) {
+    private static DataTableSpec outSpec(final DataTableSpec in, final boolean landmarks68) {
         final List<DataColumnSpec> cols = new ArrayList<>();
         for (final DataColumnSpec c : in) {
             cols.add(c);
@@ -312,6 +339,9 @@ public class FaceAlignerNodeModel extends NodeModel {
         for (final String name : List.of(BOX_X_COLUMN, BOX_Y_COLUMN, BOX_WIDTH_COLUMN, BOX_HEIGHT_COLUMN,
             EYE_LEFT_X_COLUMN, EYE_LEFT_Y_COLUMN, EYE_RIGHT_X_COLUMN, EYE_RIGHT_Y_COLUMN, ROLL_COLUMN, SCALE_COLUMN)) {
             add(cols, taken, name, DoubleCell.TYPE);
+        }
+        if (landmarks68) {
+            add(cols, taken, LANDMARKS68_COLUMN, StringCell.TYPE);
         }
         return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
     }
@@ -351,8 +381,16 @@ public class FaceAlignerNodeModel extends NodeModel {
         int faces = 0;
         final long total = inData[0].size();
         long done = 0;
+        AlignOptions options = r.options();
+        String eyeWarning = null;
+        if (options.eyes() == EyeMethod.LANDMARKS_68 && FaceApiNetwork.unavailableReason() != null) {
+            eyeWarning = "eyes located by the eye cascades: the 68-point landmark network cannot run here ("
+                + FaceApiNetwork.unavailableReason() + ")";
+            options = options.withEyes(EyeMethod.CASCADE);
+        }
+        final boolean with68 = m_landmarks68.getBooleanValue();
         // one aligner for the whole table: it holds native detectors and is not thread-safe
-        try (FaceAligner aligner = new FaceAligner(r.options())) {
+        try (FaceAligner aligner = new FaceAligner(options)) {
             if (r.options().dnnModel().isPresent()) {
                 // a model OpenCV cannot load is the user's error, not the images': fail before the first row
                 aligner.prepareDetector();
@@ -369,14 +407,14 @@ public class FaceAlignerNodeModel extends NodeModel {
                     if (result.status() == AlignStatus.NO_FACE && m_filterNoFace.getBooleanValue()) {
                         filtered++;
                     } else {
-                        out.addRowToTable(new DefaultRow(row.getKey(), cells(row, result, null)));
+                        out.addRowToTable(new DefaultRow(row.getKey(), cells(row, result, null, with68)));
                     }
                 } else {
                     final boolean all = r.options().selection() == FaceSelection.ALL;
                     for (final AlignedFace f : result.faces()) {
                         final RowKey key =
                             all ? new RowKey(row.getKey().getString() + "_face" + f.faceIndex()) : row.getKey();
-                        out.addRowToTable(new DefaultRow(key, cells(row, result, f)));
+                        out.addRowToTable(new DefaultRow(key, cells(row, result, f, with68)));
                         faces++;
                     }
                 }
@@ -385,9 +423,10 @@ public class FaceAlignerNodeModel extends NodeModel {
             }
         }
         out.close();
-        final String summary = summary(total, statuses, faces, fallbacks, filtered);
+        final String summary = summary(total, statuses, faces, fallbacks, filtered)
+            + (eyeWarning == null ? "" : "; " + eyeWarning);
         final boolean allOk = statuses.keySet().stream().allMatch(s -> s == AlignStatus.OK);
-        if (total == 0 || !allOk || fallbacks > 0 || filtered > 0) {
+        if (total == 0 || !allOk || fallbacks > 0 || filtered > 0 || eyeWarning != null) {
             LOGGER.warn(summary);
             setWarningMessage(summary);
         } else {
@@ -523,7 +562,8 @@ public class FaceAlignerNodeModel extends NodeModel {
     }
 
     /** The input cells plus the alignment cells of {@code face} (null: the row has no face). */
-    private static DataCell[] cells(final DataRow row, final ImageAlignment a, final AlignedFace face) {
+    private static DataCell[] cells(final DataRow row, final ImageAlignment a, final AlignedFace face,
+        final boolean landmarks68) {
         final List<DataCell> cells = new ArrayList<>();
         for (final DataCell c : row) {
             cells.add(c);
@@ -545,7 +585,19 @@ public class FaceAlignerNodeModel extends NodeModel {
                 cells.add(new DoubleCell(v));
             }
         }
+        if (landmarks68) {
+            cells.add(face == null || face.landmarks68() == null ? missing : new StringCell(points(face.landmarks68())));
+        }
         return cells.toArray(new DataCell[0]);
+    }
+
+    /** {@code x1;y1;x2;y2;...} with one decimal, the format {@link #landmarks} reads. */
+    static String points(final List<PixelPoint> points) {
+        final StringBuilder b = new StringBuilder();
+        for (final PixelPoint p : points) {
+            b.append(b.length() == 0 ? "" : ";").append(String.format(java.util.Locale.ROOT, "%.1f;%.1f", p.x(), p.y()));
+        }
+        return b.toString();
     }
 
     @Override
@@ -568,6 +620,8 @@ public class FaceAlignerNodeModel extends NodeModel {
         m_mode.saveSettingsTo(settings);
         m_dnnModel.saveSettingsTo(settings);
         m_filterNoFace.saveSettingsTo(settings);
+        m_eyeMethod.saveSettingsTo(settings);
+        m_landmarks68.saveSettingsTo(settings);
     }
 
     @Override
@@ -591,6 +645,14 @@ public class FaceAlignerNodeModel extends NodeModel {
         if (!List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_EYES_0_1, SOURCE_LANDMARKS).contains(source.getStringValue())) {
             throw new InvalidSettingsException("Landmark source \"" + source.getStringValue() + "\" is none of "
                 + List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_LANDMARKS));
+        }
+        if (settings.containsKey(CFG_EYE_METHOD)) {
+            final SettingsModelString eyes = createEyeMethodSettingsModel();
+            eyes.loadSettingsFrom(settings);
+            if (!List.of(EYES_LANDMARKS, EYES_CASCADE).contains(eyes.getStringValue())) {
+                throw new InvalidSettingsException("Eye location \"" + eyes.getStringValue() + "\" is neither "
+                    + EYES_LANDMARKS + " nor " + EYES_CASCADE);
+            }
         }
         final SettingsModelString mode = createModeSettingsModel();
         mode.loadSettingsFrom(settings);
@@ -618,6 +680,17 @@ public class FaceAlignerNodeModel extends NodeModel {
         m_mode.loadSettingsFrom(settings);
         m_dnnModel.loadSettingsFrom(settings);
         m_filterNoFace.loadSettingsFrom(settings);
+        // settings of workflows saved before these options existed keep the behaviour they were saved with
+        if (settings.containsKey(CFG_EYE_METHOD)) {
+            m_eyeMethod.loadSettingsFrom(settings);
+        } else {
+            m_eyeMethod.setStringValue(EYES_CASCADE);
+        }
+        if (settings.containsKey(CFG_LANDMARKS68)) {
+            m_landmarks68.loadSettingsFrom(settings);
+        } else {
+            m_landmarks68.setBooleanValue(false);
+        }
     }
 
     @Override

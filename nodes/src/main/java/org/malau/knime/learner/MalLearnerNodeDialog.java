@@ -39,6 +39,8 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
             MalLearnerNodeModel.FE_PORT, false, StringValue.class));
 
         createNewTab("Method and network");
+        addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createInitialisationSettingsModel(),
+            "Network", true, NetworkChoice.values()));
         addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createStrategySettingsModel(),
             "Strategy", true, StrategyChoice.values()));
         addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createEngineSettingsModel(),
@@ -49,7 +51,8 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
             "Network width (channels of the first conv block)", 4));
 
         createNewTab("Training");
-        addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createEpochsSettingsModel(), "Epochs", 1));
+        addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createEpochsSettingsModel(),
+            "Epochs (0: set by the number of faces)", 1));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createAuBatchSettingsModel(),
             "AU batch size", 8));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createFeBatchSettingsModel(),

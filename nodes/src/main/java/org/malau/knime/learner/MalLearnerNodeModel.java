@@ -58,6 +58,7 @@ import org.malau.knime.common.WeightTable.Layout;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.train.EpochRecord;
+import org.malau.train.Initialisation;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.SampleWeightLog;
@@ -109,7 +110,16 @@ public class MalLearnerNodeModel extends NodeModel {
     /** Most epochs a run can have; also the wide layout's bound for workflows saved before the bound existed. */
     static final int MAX_EPOCHS = 10_000;
 
-    private static final TrainingConfig DEFAULTS = TrainingConfig.builder().build();
+    /** Defaults of new nodes: the recommended training (RealPhotoBench, README). */
+    private static final TrainingConfig DEFAULTS = TrainingConfig.recommended().build();
+    /** The small network's defaults (input size, width). */
+    private static final TrainingConfig SMALL = TrainingConfig.builder().build();
+
+    private static final String CFG_INITIALISATION = "initialisation";
+    /** The stored ids of the network choices ({@link NetworkChoice}). */
+    public static final String INIT_EXPRESSION = NetworkChoice.EXPRESSION.id();
+    public static final String INIT_LANDMARKS = NetworkChoice.LANDMARKS.id();
+    public static final String INIT_SMALL = NetworkChoice.SMALL.id();
 
     private final SettingsModelString m_auImageColumn = createAuImageColumnSettingsModel();
     private final SettingsModelColumnFilter2 m_auColumns = createAuColumnsSettingsModel();
@@ -117,6 +127,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelString m_expressionColumn = createExpressionColumnSettingsModel();
     private final SettingsModelString m_strategy = createStrategySettingsModel();
     private final SettingsModelString m_engine = createEngineSettingsModel();
+    private final SettingsModelString m_initialisation = createInitialisationSettingsModel();
     private final SettingsModelIntegerBounded m_inputSize = createInputSizeSettingsModel();
     private final SettingsModelIntegerBounded m_width = createWidthSettingsModel();
     private final SettingsModelIntegerBounded m_epochs = createEpochsSettingsModel();
@@ -162,16 +173,17 @@ public class MalLearnerNodeModel extends NodeModel {
     }
 
     static SettingsModelIntegerBounded createInputSizeSettingsModel() {
-        return new SettingsModelIntegerBounded(CFG_INPUT_SIZE, DEFAULTS.inputSize(), MIN_SIZE, MAX_SIZE);
+        return new SettingsModelIntegerBounded(CFG_INPUT_SIZE, SMALL.inputSize(), MIN_SIZE, MAX_SIZE);
     }
 
     static SettingsModelIntegerBounded createWidthSettingsModel() {
         // channels of the first conv block; the blocks double it (16 -> 16/32/64, the engine's default)
-        return new SettingsModelIntegerBounded(CFG_WIDTH, DEFAULTS.convChannels()[0], 1, 256);
+        return new SettingsModelIntegerBounded(CFG_WIDTH, SMALL.convChannels()[0], 1, 256);
     }
 
     static SettingsModelIntegerBounded createEpochsSettingsModel() {
-        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 1, MAX_EPOCHS);
+        // 0: set by the number of faces (TrainingConfig#epochsFor)
+        return new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(), 0, MAX_EPOCHS);
     }
 
     static SettingsModelIntegerBounded createAuBatchSettingsModel() {
@@ -206,6 +218,10 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_ENGINE, DEFAULTS.engine());
     }
 
+    static SettingsModelString createInitialisationSettingsModel() {
+        return new SettingsModelString(CFG_INITIALISATION, INIT_EXPRESSION);
+    }
+
     static SettingsModelString createWeightLayoutSettingsModel() {
         return new SettingsModelString(CFG_WEIGHT_LAYOUT, Layout.LONG.id());
     }
@@ -223,7 +239,7 @@ public class MalLearnerNodeModel extends NodeModel {
 
     /** Settings added after release 0.1; absent from older workflows, which then keep their behavior. */
     private List<SettingsModel> addedSettings() {
-        return List.of(m_weightLayout, m_weightMaxColumns, m_engine);
+        return List.of(m_weightLayout, m_weightMaxColumns, m_engine, m_initialisation);
     }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
@@ -282,19 +298,39 @@ public class MalLearnerNodeModel extends NodeModel {
         final List<String> classes = Arrays.stream(Expression.BASIC7).map(Expression::label).toList();
         final PortObjectSpec[] out = {new MalModelPortObjectSpec(auNames, classes, config.inputSize(),
             config.channels(), strategy), weightSpec(config.epochs(), corruption), historySpec()};
+        // with epochs set by the data, the wide layout's epoch columns are known only after training
+        if (config.epochs() == 0 && weightLayout() == Layout.WIDE) {
+            out[1] = null;
+        }
         return new Resolved(au, fe, meta, corruption, config, out);
     }
 
     /** The engine config from the settings; the engine's own checks become InvalidSettingsExceptions. */
     private TrainingConfig config() throws InvalidSettingsException {
         final int w = m_width.getIntValue();
+        final String init = m_initialisation.getStringValue();
+        final TrainingConfig.Builder b;
+        if (INIT_SMALL.equals(init)) {
+            b = TrainingConfig.builder().inputSize(m_inputSize.getIntValue()).channels(1).convChannels(w, 2 * w, 4 * w)
+                .featureSize(Math.max(SMALL.featureSize(), 4 * w))
+                .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()));
+        } else if (INIT_EXPRESSION.equals(init) || INIT_LANDMARKS.equals(init)) {
+            b = TrainingConfig.recommended().initialisation(INIT_EXPRESSION.equals(init)
+                ? Initialisation.FACE_API_EXPRESSION : Initialisation.FACE_API_LANDMARKS)
+                .schedule(new LearningRateSchedule(DEFAULTS.schedule().kind(), m_learningRate.getDoubleValue(), 1, 1));
+        } else {
+            throw new InvalidSettingsException("Network \"" + init + "\" is none of " + List.of(INIT_EXPRESSION,
+                INIT_LANDMARKS, INIT_SMALL));
+        }
+        final String unsupported = NetworkEngines.byName(m_engine.getStringValue())
+            .unsupported(b.build().network(1, 2));
+        if (unsupported != null) {
+            throw new InvalidSettingsException(unsupported + ": choose the LibTorch engine, or the small network");
+        }
         try {
-            return TrainingConfig.builder().strategy(m_strategy.getStringValue()).engine(m_engine.getStringValue())
-                .inputSize(m_inputSize.getIntValue())
-                .channels(1).convChannels(w, 2 * w, 4 * w).featureSize(Math.max(DEFAULTS.featureSize(), 4 * w))
+            return b.strategy(m_strategy.getStringValue()).engine(m_engine.getStringValue())
                 .epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
                 .expressionBatch(m_feBatch.getIntValue()).validationBatch(m_metaBatch.getIntValue())
-                .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()))
                 .beta(m_metaLearningRate.getDoubleValue()).metaFraction(m_metaFraction.getDoubleValue())
                 .seed(m_seed.getLongValue()).build();
         } catch (IllegalArgumentException e) {
@@ -422,12 +458,13 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final int size = r.config().inputSize();
         m_history.clear();
-        final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, "AU table",
+        final int channels = r.config().channels();
+        final TableDataset.Result au = TableDataset.read(auTable, r.au(), size, channels, "AU table",
             exec.createSubProgress(feTable == null ? 0.08 : 0.04));
         final TableDataset.Result fe = feTable == null ? null
-            : TableDataset.read(feTable, r.fe(), size, "Expression table", exec.createSubProgress(0.04));
+            : TableDataset.read(feTable, r.fe(), size, channels, "Expression table", exec.createSubProgress(0.04));
         final TableDataset.Result meta = metaTable == null ? null
-            : TableDataset.read(metaTable, r.meta(), size, "Meta table", exec.createSubProgress(0.02));
+            : TableDataset.read(metaTable, r.meta(), size, channels, "Meta table", exec.createSubProgress(0.02));
         final List<String> warnings = new ArrayList<>();
         if (au.skipped() > 0) {
             warnings.add(au.skipped() + " AU table rows without an image were skipped");
@@ -475,7 +512,8 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         setWarningMessage(warnings.isEmpty() ? null : String.join("; ", warnings));
         return new PortObject[]{new MalModelPortObject(result.model(), result.history().epochs()),
-            weightTable(result.weights(), r.config().epochs(), r.corruption(), exec),
+            weightTable(result.weights(), r.config().epochs() > 0 ? r.config().epochs()
+                : ((Number)result.model().header().settings().get("epochsPlanned")).intValue(), r.corruption(), exec),
             historyTable(result.history().epochs(), exec)};
     }
 
@@ -579,6 +617,14 @@ public class MalLearnerNodeModel extends NodeModel {
                     "Network engine \"" + engine.getStringValue() + "\" is none of " + NetworkEngines.NAMES);
             }
         }
+        if (settings.containsKey(CFG_INITIALISATION)) {
+            final SettingsModelString init = createInitialisationSettingsModel();
+            init.loadSettingsFrom(settings);
+            if (!List.of(INIT_EXPRESSION, INIT_LANDMARKS, INIT_SMALL).contains(init.getStringValue())) {
+                throw new InvalidSettingsException("Network \"" + init.getStringValue() + "\" is none of "
+                    + List.of(INIT_EXPRESSION, INIT_LANDMARKS, INIT_SMALL));
+            }
+        }
         final SettingsModelString strategy = createStrategySettingsModel();
         strategy.loadSettingsFrom(settings);
         if (!Strategies.NAMES.contains(strategy.getStringValue())) {
@@ -613,6 +659,12 @@ public class MalLearnerNodeModel extends NodeModel {
             m_engine.loadSettingsFrom(settings);
         } else {
             m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS);
+        }
+        // and the small network they were made for, trained as then
+        if (settings.containsKey(CFG_INITIALISATION)) {
+            m_initialisation.loadSettingsFrom(settings);
+        } else {
+            m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS);
         }
     }
 

@@ -35,8 +35,8 @@ final class TableDataset {
     private TableDataset() {
     }
 
-    static Result read(final BufferedDataTable table, final Columns c, final int size, final String what,
-        final ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException {
+    static Result read(final BufferedDataTable table, final Columns c, final int size, final int channels,
+        final String what, final ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException {
         final long total = table.size();
         final List<String> ids = new ArrayList<>();
         final List<String> subjects = new ArrayList<>();
@@ -55,7 +55,7 @@ final class TableDataset {
                 skipped++;
                 continue;
             }
-            crops.add(ImageCrops.crop(image, c.paths(), size, 1, what, key));
+            crops.add(ImageCrops.crop(image, c.paths(), size, channels, what, key));
             ids.add(key);
             subjects.add(c.subject() < 0 || row.getCell(c.subject()).isMissing() ? ""
                 : ((StringValue)row.getCell(c.subject())).getStringValue());
@@ -69,7 +69,7 @@ final class TableDataset {
         final int n = ids.size();
         return new Result(new InMemoryFaceDataset(c.auCodes(), ids.toArray(new String[0]),
             subjects.toArray(new String[0]), au.toArray(new byte[n][]), expressions.toArray(new Expression[0]),
-            corruptions.toArray(new Corruption[0]), crops.toArray(new float[n][]), size, 1), skipped);
+            corruptions.toArray(new Corruption[0]), crops.toArray(new float[n][]), size, channels), skipped);
     }
 
     /** Occurrence 1/0 (a value >= 0.5 counts as present), missing = unknown; null when every AU is unknown. */

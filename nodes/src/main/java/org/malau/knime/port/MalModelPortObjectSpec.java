@@ -74,6 +74,11 @@ public final class MalModelPortObjectSpec implements PortObjectSpec {
         return m_strategy;
     }
 
+    /** Whether the model trained its expression head and so predicts expressions (all strategies but au-only). */
+    public boolean predictsExpressions() {
+        return !"au-only".equals(m_strategy);
+    }
+
     /** One line, e.g. {@code mal, 12 AUs [AU01, ...], 7 expressions, 48x48 grayscale}. */
     public String summary() {
         return m_strategy + ", " + m_auNames.size() + " AUs " + m_auNames + ", " + m_expressionClasses.size()

@@ -50,7 +50,8 @@ import org.malau.model.NetworkEngines;
  * {@code Prediction (AU01)} (by the model's tuned thresholds), per expression class {@code P (expression=happiness)}
  * and the predicted class {@code Prediction (expression)}. As there, the prediction column can be renamed, the
  * probability columns get an optional suffix or are left out, and a name the input already has is made unique
- * ({@code " (#1)"}). Rows whose image is missing or unreadable get missing cells and are counted in a warning.
+ * ({@code " (#1)"}). A model trained au-only never trained its expression head, so for it only the AU columns are
+ * appended. Rows whose image is missing or unreadable get missing cells and are counted in a warning.
  */
 public class AuPredictorNodeModel extends NodeModel {
     private static final NodeLogger LOGGER = NodeLogger.getLogger(AuPredictorNodeModel.class);
@@ -135,7 +136,7 @@ public class AuPredictorNodeModel extends NodeModel {
     }
 
     /** The columns to append, in order, and which of them hold what. */
-    private record Appended(DataColumnSpec[] columns, boolean probabilities, List<String> renamed) {
+    private record Appended(DataColumnSpec[] columns, boolean probabilities, boolean expressions, List<String> renamed) {
     }
 
     /**
@@ -168,14 +169,18 @@ public class AuPredictorNodeModel extends NodeModel {
             }
             cols.add(column(names, m_legacyNames ? au + " label" : predictionColumn(au), IntCell.TYPE, renamed));
         }
-        if (probabilities) {
+        // an au-only model's expression head was never trained: only what was trained is predicted
+        final boolean expressions = model.predictsExpressions();
+        if (probabilities && expressions) {
             for (final String cls : model.getExpressionClasses()) {
                 cols.add(column(names, m_legacyNames ? "P(" + cls + ")" : probabilityColumn(EXPRESSION, cls, suffix),
                     DoubleCell.TYPE, renamed));
             }
         }
-        cols.add(column(names, expression, StringCell.TYPE, renamed));
-        return new Appended(cols.toArray(new DataColumnSpec[0]), probabilities, renamed);
+        if (expressions) {
+            cols.add(column(names, expression, StringCell.TYPE, renamed));
+        }
+        return new Appended(cols.toArray(new DataColumnSpec[0]), probabilities, expressions, renamed);
     }
 
     private static DataColumnSpec column(final UniqueNameGenerator names, final String name, final DataType type,
@@ -260,7 +265,8 @@ public class AuPredictorNodeModel extends NodeModel {
         final MalModelPortObject port = (MalModelPortObject)inObjects[0];
         final List<String> engineWarnings = new ArrayList<>();
         // a model trained with either engine runs on either (its parameters are engine-neutral)
-        final MalModel model = port.getModel().onEngine(NetworkEngines.usable(m_engine.getStringValue(), engineWarnings::add));
+        final MalModel model = port.getModel().onEngine(NetworkEngines.usable(m_engine.getStringValue(),
+            port.getModel().header().network(), engineWarnings::add));
 
         final MalModelPortObjectSpec ms = port.getSpec();
         final BufferedDataTable in = (BufferedDataTable)inObjects[1];
@@ -361,12 +367,14 @@ public class AuPredictorNodeModel extends NodeModel {
                     }
                     cells[c++] = new IntCell(f.auPresent()[j]);
                 }
-                if (cols.probabilities()) {
-                    for (final float q : f.expressionProbabilities()) {
-                        cells[c++] = new DoubleCell(q);
+                if (cols.expressions()) {
+                    if (cols.probabilities()) {
+                        for (final float q : f.expressionProbabilities()) {
+                            cells[c++] = new DoubleCell(q);
+                        }
                     }
+                    cells[c] = new StringCell(ms.getExpressionClasses().get(f.expression()));
                 }
-                cells[c] = new StringCell(ms.getExpressionClasses().get(f.expression()));
             }
             out.addRowToTable(new DefaultRow(row.getKey(), cells));
         }

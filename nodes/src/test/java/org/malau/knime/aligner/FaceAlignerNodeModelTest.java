@@ -89,6 +89,9 @@ class FaceAlignerNodeModelTest {
         String mode = FaceAlignerNodeModel.MODE_LARGEST;
         String model = "";
         boolean filter;
+        /** Null: saved without the eye options, as workflows saved before they existed. */
+        String eyeMethod;
+        boolean with68;
 
         NodeSettings save() {
             final NodeSettings s = new NodeSettings("model");
@@ -107,6 +110,10 @@ class FaceAlignerNodeModelTest {
             string(FaceAlignerNodeModel.createModeSettingsModel(), mode, s);
             string(FaceAlignerNodeModel.createDnnModelSettingsModel(), model, s);
             bool(FaceAlignerNodeModel.createFilterNoFaceSettingsModel(), filter, s);
+            if (eyeMethod != null) {
+                string(FaceAlignerNodeModel.createEyeMethodSettingsModel(), eyeMethod, s);
+                bool(FaceAlignerNodeModel.createLandmarks68SettingsModel(), with68, s);
+            }
             return s;
         }
 
@@ -418,6 +425,49 @@ class FaceAlignerNodeModelTest {
         }
     }
 
+    /** The default eye location: the 68-point network, whose points the optional column gives in the reader's format. */
+    @Test
+    void landmarkEyesComeFromTheEyeContoursOfTheAppendedLandmarks() throws Exception {
+        final Settings s = new Settings();
+        s.eyeMethod = FaceAlignerNodeModel.EYES_LANDMARKS;
+        s.with68 = true;
+        final BufferedDataTable in = table(pathSpec(), List.<DataCell[]>of(
+            new DataCell[]{new StringCell(photo("usgov_obama.jpg").toString())}));
+        final BufferedDataTable out = run(s.model(), in, new DefaultNodeProgressMonitor());
+        final DataRow row = rows(out).get(0);
+        assertEquals("OK", string(out, row, "face status"));
+        final String[] v = string(out, row, FaceAlignerNodeModel.LANDMARKS68_COLUMN).split(";");
+        assertEquals(136, v.length);
+        double lx = 0;
+        double ly = 0;
+        double rx = 0;
+        for (int k = 0; k < 6; k++) {
+            lx += Double.parseDouble(v[2 * (36 + k)]) / 6;
+            ly += Double.parseDouble(v[2 * (36 + k) + 1]) / 6;
+            rx += Double.parseDouble(v[2 * (42 + k)]) / 6;
+        }
+        // the column holds the points rounded to 0.1 px; the eyes are the means of the unrounded contours
+        assertEquals(lx, number(out, row, "eye left x"), 0.1);
+        assertEquals(ly, number(out, row, "eye left y"), 0.1);
+        assertEquals(rx, number(out, row, "eye right x"), 0.1);
+        // the jaw spans the face: wider than the eyes' distance
+        final double jaw = Double.parseDouble(v[32]) - Double.parseDouble(v[0]);
+        assertTrue(jaw > 1.5 * (rx - lx), "jaw " + jaw + " against eye distance " + (rx - lx));
+    }
+
+    @Test
+    void workflowsSavedBeforeTheEyeOptionKeepTheCascadesAndGetNoLandmarkColumn() throws Exception {
+        final Probe m = new Settings().model();
+        final NodeSettings saved = new NodeSettings("model");
+        m.saveSettingsTo(saved);
+        assertEquals(FaceAlignerNodeModel.EYES_CASCADE, saved.getString("eye_method"));
+        assertFalse(saved.getBoolean("append_landmarks68"));
+        final DataTableSpec out = m.configure(new DataTableSpec[]{pathSpec()})[0];
+        assertFalse(out.containsName(FaceAlignerNodeModel.LANDMARKS68_COLUMN));
+        assertEquals(FaceAlignerNodeModel.EYES_LANDMARKS,
+            FaceAlignerNodeModel.createEyeMethodSettingsModel().getStringValue(), "new nodes use the landmark network");
+    }
+
     @Test
     void largestModeKeepsTheKeyAndRelativePathsNeedTheBaseFolder() throws Exception {
         final Settings s = new Settings();
@@ -568,6 +618,8 @@ class FaceAlignerNodeModelTest {
         s.mode = FaceAlignerNodeModel.MODE_ALL;
         s.model = "/models/yunet.onnx";
         s.filter = true;
+        s.eyeMethod = FaceAlignerNodeModel.EYES_CASCADE;
+        s.with68 = true;
         final Probe to = new Probe();
         final NodeSettings saved = NodeTesting.roundTrip(s.model().settings(), to.settings());
         assertEquals("picture", saved.getString("image_column"));
@@ -582,6 +634,8 @@ class FaceAlignerNodeModelTest {
         assertEquals(FaceAlignerNodeModel.MODE_ALL, saved.getString("face_mode"));
         assertEquals("/models/yunet.onnx", saved.getString("dnn_model"));
         assertTrue(saved.getBoolean("filter_no_face"));
+        assertEquals(FaceAlignerNodeModel.EYES_CASCADE, saved.getString("eye_method"));
+        assertTrue(saved.getBoolean("append_landmarks68"));
         assertDescribed(saved, to);
     }
 
@@ -594,7 +648,7 @@ class FaceAlignerNodeModelTest {
             doc = f.newDocumentBuilder().parse(in);
         }
         final long settings = saved.keySet().stream().filter(k -> !k.endsWith("_Internals")).count();
-        assertEquals(13, settings);
+        assertEquals(15, settings);
         assertEquals(settings, doc.getElementsByTagNameNS("*", "option").getLength());
         assertEquals(model.inPorts(), doc.getElementsByTagNameNS("*", "inPort").getLength());
         assertEquals(model.outPorts(), doc.getElementsByTagNameNS("*", "outPort").getLength());

@@ -154,6 +154,7 @@ class MalLearnerNodeModelTest {
 
         /** A tiny, fast network. */
         Probe small(final String strategy) throws InvalidSettingsException {
+            set("initialisation", MalLearnerNodeModel.INIT_SMALL);
             set("strategy", strategy);
             set("input_size", 16);
             set("network_width", 4);
@@ -272,6 +273,40 @@ class MalLearnerNodeModelTest {
         assertEquals("mal", ((MalModelPortObjectSpec)mal[0]).getStrategy());
     }
 
+    /** A new node fine-tunes the pretrained expression network on colour crops, au-only, epochs set by the data. */
+    @Test
+    void newNodesStartFromThePretrainedNetwork() throws Exception {
+        final Probe m = new Probe();
+        final PortObjectSpec[] out = m.configure(auSpec(), null);
+        final MalModelPortObjectSpec model = assertInstanceOf(MalModelPortObjectSpec.class, out[0]);
+        assertEquals(112, model.getInputSize());
+        assertEquals(3, model.getChannels());
+        assertEquals("au-only", model.getStrategy());
+        assertTrue(names((DataTableSpec)out[1]).contains("epoch"), "the long weight layout needs no epoch count");
+        m.set("weight_layout", "wide");
+        assertEquals(null, m.configure(auSpec(), null)[1],
+            "with epochs set by the data, the wide layout's epoch columns are known only after training");
+        final NodeSettings saved = new NodeSettings("model");
+        m.settings().save(saved);
+        assertEquals(MalLearnerNodeModel.INIT_EXPRESSION, saved.getString("initialisation"));
+        assertEquals(0, saved.getInt("epochs"));
+        // settings saved before the option existed train the small network as they did then
+        final java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+        saved.saveToXML(xml);
+        final String without = xml.toString(java.nio.charset.StandardCharsets.UTF_8)
+            .replaceAll("(?s)<config key=\"initialisation_Internals\">.*?</config>", "")
+            .replaceAll("<entry key=\"initialisation\"[^>]*/>", "");
+        final NodeSettings old = (NodeSettings)NodeSettings.loadFromXML(
+            new java.io.ByteArrayInputStream(without.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(old.containsKey("initialisation"));
+        final Probe legacy = new Probe();
+        legacy.settings().validate(old);
+        legacy.settings().load(old);
+        final NodeSettings back = new NodeSettings("model");
+        legacy.settings().save(back);
+        assertEquals(MalLearnerNodeModel.INIT_SMALL, back.getString("initialisation"));
+    }
+
     @Test
     void configureRejectsBadColumnsAndSettingsNamingThem() throws Exception {
         // a multi-task strategy without expression data
@@ -323,9 +358,13 @@ class MalLearnerNodeModelTest {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
         assertTrue(e.getMessage().contains("\"magic\""), e.getMessage());
         s.addString("strategy", "mal");
-        s.addInt("epochs", 0);
+        s.addInt("epochs", -1);
         assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
         s.addInt("epochs", 1);
+        s.addString("initialisation", "a network nobody made");
+        e = assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
+        assertTrue(e.getMessage().contains("a network nobody made"), e.getMessage());
+        s.addString("initialisation", MalLearnerNodeModel.INIT_SMALL);
         s.addDouble("meta_fraction", 0.95);
         assertThrows(InvalidSettingsException.class, () -> new Probe().settings().validate(s));
     }

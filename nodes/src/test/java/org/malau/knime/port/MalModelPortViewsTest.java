@@ -76,7 +76,7 @@ class MalModelPortViewsTest {
 
     @Test
     void theModelViewShowsStrategyEngineAusThresholdsAndSettings() throws Exception {
-        final MalModelPortObject model = TinyModel.model();
+        final MalModelPortObject model = TinyModel.auOnlyModel();
         final ModelHeader h = model.getModel().header();
         final JComponent[] views = model.getViews();
         assertEquals(2, views.length);
@@ -122,7 +122,7 @@ class MalModelPortViewsTest {
 
     @Test
     void aModelWithoutHistoryAndTheSpecSayWhatTheyKnow() throws Exception {
-        final MalModelPortObject read = new MalModelPortObject(TinyModel.model().getModel());
+        final MalModelPortObject read = new MalModelPortObject(TinyModel.auOnlyModel().getModel());
         final JComponent history = read.getViews()[1];
         final List<JLabel> labels = all(history, JLabel.class);
         assertTrue(labels.get(0).getText().startsWith("No training history"), labels.get(0).getText());

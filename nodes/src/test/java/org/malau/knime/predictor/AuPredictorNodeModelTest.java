@@ -277,6 +277,21 @@ class AuPredictorNodeModelTest {
         }
     }
 
+    /** Only what was trained is predicted: an au-only model's (untrained) expression head gives no columns. */
+    @Test
+    void anAuOnlyModelAppendsNoExpressionColumns() throws Exception {
+        final MalModelPortObject auOnly = TinyModel.auOnlyModel();
+        final Probe m = new Probe().set("image_column", "image");
+        final DataTableSpec out = (DataTableSpec)m.configure(auOnly.getSpec(), spec());
+        for (int i = spec().getNumColumns(); i < out.getNumColumns(); i++) {
+            assertFalse(out.getColumnSpec(i).getName().contains("expression"), out.getColumnSpec(i).getName());
+        }
+        assertTrue(out.containsName("Prediction (AU12)"));
+        final BufferedDataTable t = m.execute(auOnly, table(3, null), exec());
+        assertEquals(out, t.getDataTableSpec(), "configure and execute agree");
+        assertEquals(spec().getNumColumns() + 2 * TinyModel.AUS.length, out.getNumColumns());
+    }
+
     @Test
     void missingAndUnreadableImagesGiveMissingCellsAndAWarning(@TempDir final Path dir) throws Exception {
         final Path notImage = Files.writeString(dir.resolve("not-an-image.png"), "hello");

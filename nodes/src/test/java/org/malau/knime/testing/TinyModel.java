@@ -28,8 +28,10 @@ import org.malau.knime.learner.MalLearnerNodeModel;
 import org.malau.knime.port.MalModelPortObject;
 
 /**
- * A tiny au-only MAL model (16 px grey input, width 4, 2 epochs), trained once per test JVM through the
- * learner node on synthetic faces, and the face table it was trained on; for the nodes that consume models.
+ * A tiny multi-task MAL model (strategy mtl, the small 16 px grey network, width 4, 2 epochs), trained once per
+ * test JVM through the learner node on synthetic faces (AU labels and, from the same faces, expressions), and the
+ * face table it was trained on; for the nodes that consume models. {@link #auOnlyModel()} is the same trained
+ * au-only, a model without a trained expression head.
  */
 public final class TinyModel {
     /** The AUs of the face table. */
@@ -39,15 +41,19 @@ public final class TinyModel {
 
     private static MalModelPortObject s_model;
 
+    private static MalModelPortObject s_auOnly;
+
     private TinyModel() {
     }
 
     /** Trains through the learner node's protected API (a subclass may call it). */
     private static final class Trainer extends MalLearnerNodeModel {
-        MalModelPortObject train(final BufferedDataTable au, final ExecutionContext exec) throws Exception {
+        MalModelPortObject train(final BufferedDataTable au, final String strategy, final ExecutionContext exec)
+            throws Exception {
             final NodeSettings s = new NodeSettings("model");
             saveSettingsTo(s);
-            s.addString("strategy", "au-only");
+            s.addString("initialisation", MalLearnerNodeModel.INIT_SMALL);
+            s.addString("strategy", strategy);
             s.addInt("input_size", 16);
             s.addInt("network_width", 4);
             s.addInt("epochs", 2);
@@ -57,7 +63,7 @@ public final class TinyModel {
             s.addDouble("meta_fraction", 0.25);
             validateSettings(s);
             loadValidatedSettingsFrom(s);
-            return (MalModelPortObject)execute(new PortObject[]{au, null}, exec)[0];
+            return (MalModelPortObject)execute(new PortObject[]{au, "au-only".equals(strategy) ? null : au}, exec)[0];
         }
     }
 
@@ -74,10 +80,19 @@ public final class TinyModel {
     /** The trained model. */
     public static synchronized MalModelPortObject model() throws Exception {
         if (s_model == null) {
-            s_model = new Trainer().train(table(32, null),
+            s_model = new Trainer().train(table(32, null), "mtl",
                 NodeTesting.exec(new MalLearnerNodeFactory(), new DefaultNodeProgressMonitor()));
         }
         return s_model;
+    }
+
+    /** The same trained with strategy au-only. */
+    public static synchronized MalModelPortObject auOnlyModel() throws Exception {
+        if (s_auOnly == null) {
+            s_auOnly = new Trainer().train(table(32, null), "au-only",
+                NodeTesting.exec(new MalLearnerNodeFactory(), new DefaultNodeProgressMonitor()));
+        }
+        return s_auOnly;
     }
 
     /** image (PNG), subject, AU01... (0/1), expression. */

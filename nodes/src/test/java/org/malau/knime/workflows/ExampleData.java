@@ -99,6 +99,74 @@ final class ExampleData {
         Files.writeString(dir.resolve("ATTRIBUTION.md"), b.toString(), StandardCharsets.UTF_8);
     }
 
+    // ---- smiles --------------------------------------------------------------------------------------------------
+
+    /** Side of the shipped smile photos: the 1350 px originals reduced 4 times (the face stays about 150 px wide). */
+    static final int SMILE_REDUCTION = 4;
+
+    /**
+     * The 40 photos of {@code ../shared/data/smiles/labels.csv} (20 people of the Face Research Lab London Set, neutral
+     * and smiling, CC BY 4.0), reduced {@value #SMILE_REDUCTION} times by averaging (the originals would add 18 MB to
+     * every copy of the workflow), as {@code <person>_neutral.jpg} and {@code <person>_smiling.jpg}, with their labels
+     * in the generic CSV layout the AU Data Set Reader reads ({@code file, subject, expression, AU12}) and the
+     * attribution the licence asks for.
+     */
+    static void smiles(final Path sharedSmiles, final Path dir) throws IOException {
+        Files.createDirectories(dir);
+        final List<String> rows = Files.readAllLines(sharedSmiles.resolve("labels.csv"), StandardCharsets.UTF_8);
+        final StringBuilder csv = new StringBuilder("file,subject,expression,AU12\n");
+        for (final String row : rows.subList(1, rows.size())) {
+            final String[] f = row.split(",");
+            final String name = f[1] + (f[3].equals("1") ? "_smiling" : "_neutral") + ".jpg";
+            final BufferedImage original = ImageIO.read(sharedSmiles.resolve(f[0]).toFile());
+            writeJpeg(reduce(original, SMILE_REDUCTION), dir.resolve(name));
+            csv.append(name).append(',').append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append('\n');
+        }
+        Files.writeString(dir.resolve("labels.csv"), csv.toString(), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("ATTRIBUTION.md"), ""
+            + "# Smile photos\n\n"
+            + "40 photos of 20 people, each neutral (`_neutral`) and smiling (`_smiling`), from the **Face Research Lab London "
+            + "Set**:\n\n"
+            + "DeBruine, L., & Jones, B. (2017). *Face Research Lab London Set* (Version 5). figshare.\n"
+            + "https://doi.org/10.6084/m9.figshare.5047666.v5\n\n"
+            + "Licence: **CC BY 4.0** (https://creativecommons.org/licenses/by/4.0/). All individuals gave signed consent for "
+            + "research use and for publication in original or altered form.\n\n"
+            + "Changes: reduced from 1350 x 1350 to " + 1350 / SMILE_REDUCTION + " x " + 1350 / SMILE_REDUCTION
+            + " pixels (averaging " + SMILE_REDUCTION + " x " + SMILE_REDUCTION + " pixels) and saved as JPEG at quality "
+            + "0.9; renamed. Taken from the copies in `../shared/data` of the MAL nodes for KNIME project: the neutral "
+            + "photos `inst/neutral_front/NNN_03.jpg` and the smiling ones `inst/smiling_front/NNN_08.jpg` of "
+            + "debruine/webmorphR.stim@fa8b78fda2d659bb74ce62fcd99c4407551d2a77.\n\n"
+            + "`labels.csv`: `file`, `subject` (the set's person number), `expression` (`neutral` or `happiness`, as the "
+            + "set names its photos) and `AU12` (lip corner puller: 1 for the smiling photo, 0 for the neutral one; "
+            + "derived from the set's \"smiling\" label, not coded by a certified FACS coder).\n",
+            StandardCharsets.UTF_8);
+    }
+
+    /** {@code img} reduced {@code k} times, each pixel the mean of a k x k block (the remainder rows and columns dropped). */
+    static BufferedImage reduce(final BufferedImage img, final int k) {
+        final int w = img.getWidth() / k;
+        final int h = img.getHeight() / k;
+        final BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = 0; dy < k; dy++) {
+                    for (int dx = 0; dx < k; dx++) {
+                        final int rgb = img.getRGB(x * k + dx, y * k + dy);
+                        r += rgb >> 16 & 0xff;
+                        g += rgb >> 8 & 0xff;
+                        b += rgb & 0xff;
+                    }
+                }
+                final int n = k * k;
+                out.setRGB(x, y, (r + n / 2) / n << 16 | (g + n / 2) / n << 8 | (b + n / 2) / n);
+            }
+        }
+        return out;
+    }
+
     // ---- BP4D stand-in --------------------------------------------------------------------------------------------
 
     /**

@@ -43,6 +43,7 @@ final class ExampleWorkflowGenerator {
                     case "sample-photos" -> ExampleData.samplePhotos(NodeTesting.sharedDir().resolve("data/faces"), target);
                     case "BP4D-tiny" -> ExampleData.bp4dTiny(target);
                     case "RAF-DB-tiny" -> ExampleData.rafDbTiny(target);
+                    case "smiles" -> ExampleData.smiles(NodeTesting.sharedDir().resolve("data/smiles"), target);
                     default -> throw new IllegalArgumentException(wf.name() + ": no generator for data/" + data);
                 }
             }

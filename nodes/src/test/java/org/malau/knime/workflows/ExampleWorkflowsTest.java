@@ -189,11 +189,11 @@ class ExampleWorkflowsTest {
         final Node node = WorkflowWriter.ourNode(org.malau.knime.learner.MalLearnerNodeFactory.class);
         node.loadSettingsFrom(learner.settings());
         node.saveSettingsTo(copy);
-        copy.getNodeSettings(Node.CFG_MODEL).addInt("epochs", 0);
+        copy.getNodeSettings(Node.CFG_MODEL).addInt("epochs", -1);
         final Node other = WorkflowWriter.ourNode(org.malau.knime.learner.MalLearnerNodeFactory.class);
         try {
             other.loadSettingsFrom(copy);
-            fail("epochs = 0 loaded");
+            fail("epochs = -1 loaded");
         } catch (InvalidSettingsException expected) {
             assertTrue(expected.getMessage().contains("epochs") || expected.getMessage().contains("0"),
                 expected.getMessage());
