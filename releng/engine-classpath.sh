@@ -18,10 +18,6 @@ if [ ! -f "$marker" ] || [ ! -d "$here/plugin/lib" ] || [ ! -d "$natives" ] \
   touch "$marker"
 fi
 
-# LibTorch's OpenMP threads spin while waiting unless told otherwise, which starves the working threads on a
-# busy machine (a face-api forward pass: 300-700 ms instead of 6-7 ms at load 14 on 2 cores); see pom.xml.
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-
 ENGINE_CP="$classes"
 for jar in "$here"/plugin/lib/*.jar "$natives"/*.jar; do ENGINE_CP="$ENGINE_CP:$jar"; done
 export ENGINE_CP
