@@ -38,7 +38,19 @@ public final class CropReader {
 
     /** Pixels of an image file; every problem is an {@link IOException} naming the file. */
     public static float[] read(Path file, int size, int channels) throws IOException {
-        return fromImage(decode(file), size, channels);
+        byte[] bytes;
+        try {
+            bytes = ImageDecoder.readFile(file);
+            ImageDecoder.checkedHeader(bytes, file.toString(), ImageDecoder.DEFAULT_MAX_PIXELS);
+        } catch (UnreadableImageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        int[] wh = new int[2];
+        float[] plain = PlainPng.pixels(bytes, channels, wh);
+        if (plain != null) {
+            return resize(plain, channels, wh[1], wh[0], size);
+        }
+        return fromImage(decode(bytes, file.toString()), size, channels);
     }
 
     /**

@@ -31,6 +31,15 @@ import org.malau.runtime.TorchRuntime;
  * Not thread-safe; one training or prediction at a time per instance.
  */
 public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
+    /**
+     * Faces per forward pass when predicting. LibTorch's CPU convolutions slow down once a pass's
+     * activations outgrow the caches (and, at 256 faces, the 38 MB first feature map is mapped and
+     * unmapped on every call): on 2 cores the default network predicted 3200 faces/s in passes of 64,
+     * 1700 in passes of 128 and 920 in passes of 256 (bench/RESULTS.md), so a caller's larger batch
+     * is fed through in passes of this size; the results do not depend on it.
+     */
+    static final int INFERENCE_CHUNK = 64;
+
     public static final String ENGINE = "libtorch";
     private static final double HEAD_INIT_STD = 0.01;
     /** at::Reduction::None. */
@@ -130,6 +139,26 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
     @Override
     public NetOutput forward(ImageTensor images, boolean withFeatures) {
         drop();
+        if (images.count() <= INFERENCE_CHUNK) {
+            return forwardChunk(images, withFeatures);
+        }
+        int n = images.count();
+        float[][][] parts = new float[5][n][];
+        for (int from = 0; from < n; from += INFERENCE_CHUNK) {
+            int to = Math.min(n, from + INFERENCE_CHUNK);
+            NetOutput o = forwardChunk(images.slice(from, to), withFeatures);
+            float[][][] chunk = {o.auLogits(), o.auProbabilities(), o.expressionLogits(), o.expressionProbabilities(),
+                o.features()};
+            for (int k = 0; k < 5; k++) {
+                if (chunk[k] != null) {
+                    System.arraycopy(chunk[k], 0, parts[k], from, to - from);
+                }
+            }
+        }
+        return new NetOutput(parts[0], parts[1], parts[2], parts[3], withFeatures ? parts[4] : null);
+    }
+
+    private NetOutput forwardChunk(ImageTensor images, boolean withFeatures) {
         try (NoGradGuard noGrad = new NoGradGuard(); PointerScope scope = new PointerScope()) {
             Pass p = pass(images);
             float[][] au = rows(p.au);

@@ -26,6 +26,29 @@ class EngineEquivalenceTest {
             Arguments.of("default 48x48", NetworkConfig.defaults(12, 7)));
     }
 
+    /** LibTorch predicts a large batch in passes of {@link TorchMultiTaskNetwork#INFERENCE_CHUNK}: the passes must not show. */
+    @org.junit.jupiter.api.Test
+    void aBatchLargerThanOneInferencePassGivesEachFaceItsOwnOutputs() {
+        NetworkConfig config = NetworkConfig.defaults(12, 7);
+        MultiTaskNetwork torch = NetworkEngines.byName("libtorch").create(config, 9);
+        int n = 2 * TorchMultiTaskNetwork.INFERENCE_CHUNK + 13;
+        ImageTensor images = batch(config, n, 8).images();
+        NetOutput all = torch.forward(images, true);
+        assertEquals(n, all.auProbabilities().length);
+        double worst = 0;
+        for (int s : new int[] {0, 1, TorchMultiTaskNetwork.INFERENCE_CHUNK - 1, TorchMultiTaskNetwork.INFERENCE_CHUNK,
+            TorchMultiTaskNetwork.INFERENCE_CHUNK + 5, n - 1}) {
+            NetOutput one = torch.forward(images.slice(s, s + 1), true);
+            worst = Math.max(worst, maxDiff(all.auLogits()[s], one.auLogits()[0]));
+            worst = Math.max(worst, maxDiff(all.expressionProbabilities()[s], one.expressionProbabilities()[0]));
+            worst = Math.max(worst, maxDiff(all.features()[s], one.features()[0]));
+        }
+        assertTrue(worst < 1e-5, "face outputs depend on the batch they came in: " + worst);
+        NetOutput noFeatures = torch.forward(images, false);
+        assertEquals(null, noFeatures.features());
+        assertEquals(all.auLogits()[n - 1][3], noFeatures.auLogits()[n - 1][3], 1e-6);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
     void sameParametersGiveTheSameOutputsLossesAndGradients(String name, NetworkConfig config) {
