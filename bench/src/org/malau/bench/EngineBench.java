@@ -26,7 +26,7 @@ import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 import org.malau.runtime.ProcessTuning;
 import org.malau.runtime.TorchRuntime;
-import org.malau.train.AdamThetaOptimizer;
+import org.malau.train.Adam;
 import org.malau.train.AuOnlyStrategy;
 import org.malau.train.FixedMultiTaskStrategy;
 import org.malau.train.IterationBatches;
@@ -139,7 +139,7 @@ public final class EngineBench {
     private static Runnable iteration(NetworkEngine engine, NetworkConfig config, TrainingStrategy strategy,
         IterationBatches batches) {
         MultiTaskNetwork net = engine.create(config, 1);
-        StrategyContext ctx = new StrategyContext(net, new AdamThetaOptimizer(net.parameterCount()));
+        StrategyContext ctx = new StrategyContext(net, new Adam(net.parameterCount()));
         ctx.setLearningRate(1e-3);
         return () -> strategy.iterate(ctx, batches);
     }

@@ -16,7 +16,7 @@ import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngine;
 import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
-import org.malau.train.AdamThetaOptimizer;
+import org.malau.train.Adam;
 import org.malau.train.AuOnlyStrategy;
 import org.malau.train.FixedMultiTaskStrategy;
 import org.malau.train.IterationBatches;
@@ -136,7 +136,7 @@ public final class MalSpeedBench {
     }
 
     private static StrategyContext context(MultiTaskNetwork net) {
-        StrategyContext c = new StrategyContext(net, new AdamThetaOptimizer(net.parameterCount()));
+        StrategyContext c = new StrategyContext(net, new Adam(net.parameterCount()));
         c.setLearningRate(1e-3);
         return c;
     }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Option;
     customSynopsis = "usage: ./mal score --pred CSV --truth CSV%n",
     description = {
         "Rows are matched on the 'file' column by the full relative path (as written by ./mal predict "
-            + "from the same CSV or folder); a path listed twice in one file is refused. AU columns AUxx "
-            + "present in both files are scored on the positive class: truth 0, 1 or empty (unknown, left "
+            + "from the same CSV or folder); a path listed twice in one file is refused. AU columns (AU01, AU1, au_1, AU01_c) "
+            + "of an AU present in both files are scored on the positive class: truth 0, 1 or empty (unknown, left "
             + "out), prediction 0 or 1; any other value is refused with its column and line. Prediction rows "
             + "whose status is not OK are left out and counted. 'expression' gives accuracy and the confusion "
             + "matrix when both files have it. AUs in only one of the files are named."})
@@ -45,17 +46,23 @@ public final class ScoreCommand extends CliCommand {
     int call(PrintStream out, PrintStream err) throws Exception {
         Table pred = Table.read(predFile);
         Table truth = Table.read(truthFile);
-        List<String> aus = new ArrayList<>();
+        // AU columns are matched by AU number (AuLabels' naming rule), so truth au_1 meets prediction AU01
+        Map<Integer, String> truthAus = truth.auColumns();
+        Map<Integer, String> predAus = pred.auColumns();
+        List<String[]> aus = new ArrayList<>();
         List<String> truthOnly = new ArrayList<>();
-        for (String c : truth.header.names()) {
-            if (c.matches("AU\\d+")) {
-                (pred.header.index(c) >= 0 ? aus : truthOnly).add(c);
+        for (Map.Entry<Integer, String> t : truthAus.entrySet()) {
+            String p = predAus.get(t.getKey());
+            if (p != null) {
+                aus.add(new String[]{t.getValue(), p});
+            } else {
+                truthOnly.add(t.getValue());
             }
         }
         List<String> predOnly = new ArrayList<>();
-        for (String c : pred.header.names()) {
-            if (c.matches("AU\\d+") && truth.header.index(c) < 0) {
-                predOnly.add(c);
+        for (Map.Entry<Integer, String> p : predAus.entrySet()) {
+            if (!truthAus.containsKey(p.getKey())) {
+                predOnly.add(p.getValue());
             }
         }
         if (!truthOnly.isEmpty()) {
@@ -102,25 +109,26 @@ public final class ScoreCommand extends CliCommand {
         return 0;
     }
 
-    private static void scoreAus(List<String> aus, Table pred, Table truth, List<Row> matchedPred, List<Row> matchedTruth,
+    /** @param aus per scored AU its truth and its prediction column name, in the truth file's column order */
+    private static void scoreAus(List<String[]> aus, Table pred, Table truth, List<Row> matchedPred, List<Row> matchedTruth,
         PrintStream out, PrintStream err) throws IOException {
         int n = matchedPred.size();
         byte[][] y = new byte[n][aus.size()];
         byte[][] d = new byte[n][aus.size()];
         for (int s = 0; s < n; s++) {
             for (int j = 0; j < aus.size(); j++) {
-                y[s][j] = truth.label(matchedTruth.get(s), aus.get(j), true);
-                d[s][j] = pred.label(matchedPred.get(s), aus.get(j), false);
+                y[s][j] = truth.label(matchedTruth.get(s), aus.get(j)[0], true);
+                d[s][j] = pred.label(matchedPred.get(s), aus.get(j)[1], false);
             }
         }
         AuDetectionScores sc = AuDetectionScores.of(y, d, aus.size());
         out.println("AU      precision  recall     F1   positives/labelled");
         List<String> unscorable = new ArrayList<>();
         for (int j = 0; j < aus.size(); j++) {
-            out.printf(Locale.ROOT, "%-6s  %9.3f  %6.3f  %5.3f   %d/%d%n", aus.get(j), sc.precision()[j], sc.recall()[j],
+            out.printf(Locale.ROOT, "%-6s  %9.3f  %6.3f  %5.3f   %d/%d%n", aus.get(j)[0], sc.precision()[j], sc.recall()[j],
                 sc.f1()[j], sc.positives()[j], sc.labelled()[j]);
             if (Double.isNaN(sc.f1()[j])) {
-                unscorable.add(aus.get(j));
+                unscorable.add(aus.get(j)[0]);
             }
         }
         out.printf(Locale.ROOT, "average AU F1: %.3f%n", sc.averageF1());
@@ -219,6 +227,20 @@ public final class ScoreCommand extends CliCommand {
                 k = k.substring(2);
             }
             return k;
+        }
+
+        /** @return the AU columns by AU number, in header order; a second column of one AU is refused */
+        Map<Integer, String> auColumns() throws CsvFormatException {
+            Map<Integer, String> byCode = new LinkedHashMap<>();
+            for (String c : header.names()) {
+                int code = AuLabels.parseColumnName(c);
+                String before = code < 0 ? null : byCode.putIfAbsent(code, c);
+                if (before != null) {
+                    throw new CsvFormatException(file.toString(), 1, "columns '" + before + "' and '" + c
+                        + "' are the same AU; expected each AU once");
+                }
+            }
+            return byCode;
         }
 
         /** An AU cell: 0 or 1, and for truth also empty (unknown); anything else names the cell. */

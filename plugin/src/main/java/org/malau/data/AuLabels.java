@@ -1,6 +1,9 @@
 package org.malau.data;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Action-unit labels of one face for a fixed list of AU codes. Occurrence is 1, 0 or
@@ -8,6 +11,27 @@ import java.util.Arrays;
  * stay unknown so that training masks them out.
  */
 public final class AuLabels {
+    /*
+     * The one AU naming rule. Every reader, node and command that reads an AU from a name goes through the methods
+     * below, so that a column the learner takes is also one the scorer and the command line take.
+     *
+     * An AU column name is, as a whole: "AU" in any case, at most one separator (space, '_' or '-'), the FACS number
+     * 1-99 with any leading zeros, and optionally OpenFace's occurrence suffix "_c" (any case). Surrounding blanks are
+     * ignored. Accepted: AU01, AU1, au12, au_12, AU 12, AU-12, AU012, AU12_c. Refused: AU12_r (OpenFace's intensity,
+     * 0-5, not an occurrence), AU12 intensity, Prediction (AU12), AU0, AU100, AU, 12 (a column needs the AU prefix),
+     * AU__12, AU12.5.
+     */
+    private static final Pattern COLUMN_NAME = Pattern.compile("(?i)AU[ _-]?(\\d+)(_c)?");
+    /** Names that start like an AU column (AU, a separator, a digit), accepted or not; see {@link #refusal}. */
+    private static final Pattern AU_LIKE = Pattern.compile("(?i)AU[ _-]?\\d.*");
+    /** An AU number in a list or a bare-number header: the AU prefix is optional there. */
+    private static final Pattern NUMBER = Pattern.compile("(?i)(?:AU[ _-]?)?(\\d+)");
+    /** The first AU mentioned inside a longer name: AU not preceded by a letter, its number not followed by a digit. */
+    private static final Pattern MENTION = Pattern.compile("(?i)(?<![a-z])AU[ _-]?0*(\\d{1,2})(?!\\d)");
+
+    /** What the rule accepts, for messages. */
+    public static final String COLUMN_NAME_RULE = "AU and the AU number 1-99 (e.g. AU01, AU1, au_12, AU12_c)";
+
     /** Occurrence value of an AU that was not annotated. */
     public static final byte UNKNOWN = -1;
     /** BP4D and DISFA call an AU present when its intensity is at least B (2). */
@@ -74,6 +98,83 @@ public final class AuLabels {
     /** Column name used in CSV files and tables, e.g. {@code AU01}. */
     public static String columnName(int auCode) {
         return String.format(java.util.Locale.ROOT, "AU%02d", auCode);
+    }
+
+    /** @return whether {@code code} is a FACS number: action units 1-46 and head, eye and visibility codes 50-99 */
+    public static boolean isFacsNumber(int code) {
+        return code >= 1 && code <= 99;
+    }
+
+    /**
+     * The AU of a column that names an AU occurrence column as a whole (see the rule at the top of this class).
+     *
+     * @return the AU number 1-99, or -1 when the name is not an AU column name
+     */
+    public static int parseColumnName(String name) {
+        Matcher m = COLUMN_NAME.matcher(name.trim());
+        return m.matches() ? facsNumberOrMinusOne(m.group(1)) : -1;
+    }
+
+    /**
+     * Why a name that starts like an AU column (e.g. {@code AU12_r}, {@code AU00}) is not one, for readers that read
+     * every AU column and so refuse such a file rather than skip a column the user meant as a label.
+     *
+     * @return the reason, or null when the name is an AU column name or does not start like one
+     */
+    public static String refusal(String name) {
+        String n = name.trim();
+        if (parseColumnName(n) >= 0 || !AU_LIKE.matcher(n).matches()) {
+            return null;
+        }
+        Matcher m = COLUMN_NAME.matcher(n);
+        if (m.matches()) {
+            return "AU " + m.group(1) + " is not a FACS action unit number (1-99)";
+        }
+        return n.toLowerCase(Locale.ROOT).endsWith("_r") ? "'_r' marks an intensity column (0-5), not an occurrence column"
+            : "text after the AU number";
+    }
+
+    /**
+     * An AU number where the {@code AU} prefix is optional: an entry of an AU list ({@code 1, 2, 4} or {@code AU01
+     * AU02}) or a header that names AUs by number alone (BP4D's {@code 1, 2, 4}).
+     *
+     * @return the number as written (callers check {@link #isFacsNumber} to name a wrong one), or -1 when the text
+     *         is not an AU number
+     */
+    public static int parseNumber(String text) {
+        Matcher m = NUMBER.matcher(text.trim());
+        if (!m.matches()) {
+            return -1;
+        }
+        String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+        return digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    }
+
+    /**
+     * The first AU mentioned in a longer name, for columns a user chose explicitly whose name is more than the AU,
+     * e.g. {@code Prediction (AU12)} or {@code AU12 label}. Columns taken without the user's choice use
+     * {@link #parseColumnName} instead.
+     *
+     * @return the AU number, or -1 when the name mentions no AU
+     */
+    public static int findInName(String name) {
+        Matcher m = MENTION.matcher(name);
+        while (m.find()) {
+            int code = facsNumberOrMinusOne(m.group(1));
+            if (code > 0) {
+                return code;
+            }
+        }
+        return -1;
+    }
+
+    private static int facsNumberOrMinusOne(String digits) {
+        String d = digits.replaceFirst("^0+(?=\\d)", "");
+        if (d.length() > 2) {
+            return -1;
+        }
+        int code = Integer.parseInt(d);
+        return isFacsNumber(code) ? code : -1;
     }
 
     @Override

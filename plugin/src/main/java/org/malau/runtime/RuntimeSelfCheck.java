@@ -131,7 +131,7 @@ public final class RuntimeSelfCheck {
         org.malau.model.LabelledBatch batch = new org.malau.model.LabelledBatch(
             new org.malau.model.ImageTensor(n, 1, size, size, px), au, fe);
         org.malau.train.StrategyContext context = new org.malau.train.StrategyContext(net,
-            new org.malau.train.AdamThetaOptimizer(net.parameterCount()));
+            new org.malau.train.Adam(net.parameterCount()));
         context.setLearningRate(0.01);
         org.malau.train.TrainingStrategy mtl = new org.malau.train.FixedMultiTaskStrategy(1);
         double[] losses = new double[steps + 1];

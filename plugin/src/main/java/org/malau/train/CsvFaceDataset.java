@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.malau.data.AuLabels;
 import org.malau.data.Corruption;
@@ -18,15 +16,13 @@ import org.malau.model.CropReader;
  * A dataset listed in a CSV in the layout of the synthetic generator: columns {@code file} (image
  * path relative to the CSV's folder), optional {@code subject}, {@code expression} (lower-case
  * {@link Expression#label()}, empty = unknown), {@code corruption}, and occurrence columns
- * {@code AU01}, {@code AU02}, ... (1, 0, empty = unknown). Other columns (intensities, landmarks)
+ * {@code AU01}, {@code AU02}, ... named as {@link AuLabels#parseColumnName} accepts (1, 0, empty = unknown). Other columns (intensities, landmarks)
  * are ignored. Lines are streamed and only the label columns kept, so a 100k-row list costs a few
  * megabytes; images are decoded only when a batch needs them. Read through {@link CsvInput} (RFC 4180
  * quoting, BOM and CRLF accepted, duplicate columns refused). The images are expected to be aligned
  * crops; others are simply resized.
  */
 public final class CsvFaceDataset implements FaceDataset {
-    private static final Pattern AU_COLUMN = Pattern.compile("AU(\\d+)");
-
     private final Path csv;
     private final int[] auCodes;
     private final List<String> files;
@@ -55,9 +51,8 @@ public final class CsvFaceDataset implements FaceDataset {
             List<Integer> auCols = new ArrayList<>();
             List<Integer> codes = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
-                Matcher m = AU_COLUMN.matcher(header.names().get(i));
-                if (m.matches()) {
-                    int code = Integer.parseInt(m.group(1));
+                int code = AuLabels.parseColumnName(header.names().get(i));
+                if (code > 0) {
                     if (codes.contains(code)) {
                         throw in.error("columns '" + header.names().get(auCols.get(codes.indexOf(code))) + "' and '"
                             + header.names().get(i) + "' are the same AU; expected each AU once");

@@ -3,7 +3,6 @@ package org.malau.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.malau.meta.AdamOptimizer;
 import org.malau.meta.MetaWeightNet;
 import org.malau.model.LabelledBatch;
 import org.malau.model.MultiTaskNetwork;
@@ -31,7 +30,7 @@ import org.malau.model.WeightedGradient;
 public final class MetaAuxiliaryStrategy implements TrainingStrategy {
     public static final String NAME = "mal";
     private final MetaWeightNet metaNet;
-    private final AdamOptimizer metaOptimizer;
+    private final Optimizer metaOptimizer;
     private final double virtualStep;
     private final double metaRate;
     private final int metaInterval;
@@ -76,7 +75,7 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
         }
         this.metaInterval = metaInterval;
         this.metaNet = metaNet;
-        this.metaOptimizer = new AdamOptimizer(metaNet.parameterCount());
+        this.metaOptimizer = new Adam(metaNet.parameterCount());
         this.virtualStep = virtualStep;
         this.metaRate = metaRate;
     }

@@ -1,20 +1,28 @@
 package org.malau.train;
 
 /**
- * Turns a gradient of theta into a parameter step, in plain Java on the flat vector so that every
- * strategy and every network backend shares exactly the same update rule.
+ * Turns a gradient into a parameter step, in plain Java on the flat vector so that every strategy and every network
+ * backend shares exactly the same update rule. One family serves theta (float gradients from the network), the meta
+ * net's psi and the uncertainty weights (double gradients): an optimiser keeps its own state (moments, velocity, step
+ * count) for the one vector it was made for.
  */
 public interface Optimizer {
-    /** The step to add to theta (already multiplied by {@code learningRate}). */
+    /** The step to add to theta (already multiplied by {@code learningRate}), rounded to float. */
     float[] step(float[] gradient, double learningRate);
+
+    /** The same step for a double vector (psi, the uncertainty weights), not rounded. */
+    double[] step(double[] gradient, double learningRate);
 
     /** {@code adam} or {@code sgd}. */
     String name();
 
+    /** An independent optimiser in the same state, e.g. to try a step without disturbing this one. */
+    Optimizer copy();
+
     /** A new optimiser by name for a vector of {@code size} parameters. */
     static Optimizer byName(String name, int size) {
         return switch (name) {
-            case "adam" -> new AdamThetaOptimizer(size);
+            case "adam" -> new Adam(size);
             case "sgd" -> new MomentumSgd(size, 0.9);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "', expected adam or sgd");
         };

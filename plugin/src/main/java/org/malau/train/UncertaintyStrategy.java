@@ -3,7 +3,6 @@ package org.malau.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.malau.meta.AdamOptimizer;
 import org.malau.model.LabelledBatch;
 import org.malau.model.SampleWeights;
 import org.malau.model.WeightedGradient;
@@ -16,7 +15,7 @@ import org.malau.model.WeightedGradient;
 public final class UncertaintyStrategy implements TrainingStrategy {
     public static final String NAME = "uncertainty";
     private final double[] logVariance = new double[2];
-    private final AdamOptimizer optimizer = new AdamOptimizer(2);
+    private final Optimizer optimizer = new Adam(2);
 
     @Override
     public String name() {

@@ -46,6 +46,30 @@ class TrainPredictScoreCommandTest {
         assertTrue(!s.contains("contempt") && !s.contains("neutral"), s);
     }
 
+    /** Truth and predictions meet by AU number under the one naming rule, not by identical column names. */
+    @Test
+    void scoreMatchesAuColumnsByNumber() throws Exception {
+        Path truth = Files.writeString(dir.resolve("truth.csv"), """
+            file,au_1,AU12_c,AU12_r,AU04
+            a.png,1,1,3.5,0
+            b.png,0,0,0.2,1
+            """);
+        Path pred = Files.writeString(dir.resolve("pred.csv"), """
+            file,AU01,AU12,AU06
+            a.png,1,1,0
+            b.png,0,1,0
+            """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, new ScoreCommand().run(List.of("--pred", pred.toString(), "--truth", truth.toString()), ps, ps));
+        String s = out.toString(StandardCharsets.UTF_8);
+        // au_1: both right, F1 1; AU12_c: one true positive, one false positive, F1 2/3; the intensity AU12_r is no label
+        assertTrue(s.contains("au_1        1.000   1.000  1.000   1/2"), s);
+        assertTrue(s.contains("AU12_c      0.500   1.000  0.667   1/2"), s);
+        assertTrue(s.contains("truth AUs without a prediction column, not scored: AU04"), s);
+        assertTrue(s.contains("predicted AUs without a truth column, not scored: AU06"), s);
+    }
+
     @Test
     void trainPredictScoreRoundTrip() throws Exception {
         Path au = CsvFaceDatasetTest.writeSet(dir.resolve("au"), 30, true);

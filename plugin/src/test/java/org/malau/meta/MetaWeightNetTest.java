@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.malau.train.Adam;
 
 class MetaWeightNetTest {
     private static float[][] features(int n, int f, long seed) {
@@ -72,7 +73,7 @@ class MetaWeightNetTest {
     @Test
     void adamMovesAgainstTheGradient() {
         MetaWeightNet net = MetaWeightNet.create(6, 8, 3);
-        AdamOptimizer adam = new AdamOptimizer(net.parameterCount());
+        Adam adam = new Adam(net.parameterCount());
         float[][] x = features(8, 6, 4);
         int[] task = new int[8];
         double[] push = new double[8];
@@ -107,7 +108,7 @@ class MetaWeightNetTest {
         MetaInputs[] inputs = {MetaInputs.FEATURES, new MetaInputs(false, 2), new MetaInputs(true, 0)};
         for (int v = 0; v < inputs.length; v++) {
             MetaWeightNet net = MetaWeightNet.create(6, 8, inputs[v], 3);
-            AdamOptimizer adam = new AdamOptimizer(net.parameterCount());
+            Adam adam = new Adam(net.parameterCount());
             for (int i = 0; i < 200; i++) {
                 net.addToParameters(adam.step(net.gradient(net.forward(twice, task, loss, label), push), 0.01), 1);
             }

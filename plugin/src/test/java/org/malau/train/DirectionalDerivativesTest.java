@@ -18,7 +18,7 @@ class DirectionalDerivativesTest {
     /** A network a few training steps in, so that the losses are clearly non-linear in theta. */
     static MultiTaskNetwork warmedUp(String engine) {
         MultiTaskNetwork net = NetworkEngines.byName(engine).create(TinyFaces.network(), 21);
-        StrategyContext warmUp = new StrategyContext(net, new AdamThetaOptimizer(net.parameterCount()));
+        StrategyContext warmUp = new StrategyContext(net, new Adam(net.parameterCount()));
         warmUp.setLearningRate(0.02);
         TrainingStrategy mtl = new FixedMultiTaskStrategy(1);
         LabelledBatch other = TinyFaces.batch(16, true, false, 7);

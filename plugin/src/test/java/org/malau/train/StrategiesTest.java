@@ -36,7 +36,7 @@ class StrategiesTest {
         LabelledBatch val, double[] lossBeforeAfter) {
         MultiTaskNetwork net = NetworkEngines.byName(engine).create(TinyFaces.network(), 17);
         TrainingStrategy s = strategy(name, net);
-        StrategyContext ctx = new StrategyContext(net, new AdamThetaOptimizer(net.parameterCount()));
+        StrategyContext ctx = new StrategyContext(net, new Adam(net.parameterCount()));
         ctx.setLearningRate(0.01);
         IterationBatches b = new IterationBatches(au, s.usesExpressionTask() ? fe : null, s.usesValidationBatch() ? val : null);
         lossBeforeAfter[0] = mean(net.losses(au));

@@ -1,8 +1,6 @@
 package org.malau.knime.common;
 
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
@@ -11,39 +9,28 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.util.filter.InputFilter;
 import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
+import org.malau.data.AuLabels;
 
 /**
  * The rules for AU label columns, for every node that picks them with a column filter (MAL Learner, AU Scorer): which
- * AU a column is (read from its name), which columns a filter includes before the user chose any, and the messages
+ * AU a column is (read from its name by the engine's one naming rule, {@link AuLabels}), which columns a filter includes before the user chose any, and the messages
  * for chosen columns that are gone, mistyped or ambiguous.
  */
 public final class AuColumns {
-    /**
-     * The AU of a column name: the first {@code AU} (any case) not preceded by a letter, an optional space, underscore
-     * or hyphen and the AU number, not followed by another digit; e.g. {@code AU01}, {@code au_12},
-     * {@code AU12 label}, {@code Prediction (AU12)}.
-     */
-    private static final Pattern AU_CODE = Pattern.compile("(?i)(?<![a-z])AU[ _-]?0*(\\d{1,2})(?!\\d)");
-
-    /**
-     * Names that read as an occurrence column as a whole: {@code AU}, optional separator, the number and nothing after
-     * it but OpenFace's {@code _c}, e.g. {@code AU01}, {@code AU1}, {@code au_12}, {@code AU12_c}; not intensity
-     * columns such as {@code AU01 intensity} or {@code AU12_r}.
-     */
-    private static final Pattern OCCURRENCE_NAME = Pattern.compile("(?i)AU[ _-]?\\d{1,2}(_c)?");
-
     private AuColumns() {
     }
 
     /** @return whether the whole name reads as an AU occurrence column (a truth column), e.g. {@code AU01} */
     public static boolean isOccurrenceName(final String name) {
-        return OCCURRENCE_NAME.matcher(name).matches();
+        return AuLabels.parseColumnName(name) > 0;
     }
 
-    /** @return the AU number read from the name, or -1 when it names no AU */
+    /**
+     * @return the AU number mentioned in a chosen column's name ({@code AU01}, {@code AU12 label},
+     *         {@code Prediction (AU12)}), or -1 when it names no AU
+     */
     public static int auCode(final String name) {
-        final Matcher m = AU_CODE.matcher(name);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        return AuLabels.findInName(name);
     }
 
     /**

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.malau.data.AuLabels;
 import org.malau.data.readers.DatasetFormat;
 import org.malau.data.readers.MissingImagePolicy;
 
@@ -84,14 +84,11 @@ public final class DatasetSettings {
         }
         final Set<Integer> codes = new LinkedHashSet<>();
         for (final String token : text.trim().split("[,;\\s]+")) {
-            final String digits = token.toUpperCase(Locale.ROOT).startsWith("AU") ? token.substring(2) : token;
-            final int code;
-            try {
-                code = Integer.parseInt(digits);
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingsException("AU list: '" + token + "' is not an AU number (e.g. 1, 2, 4 or AU01, AU02)", e);
+            final int code = AuLabels.parseNumber(token);
+            if (code < 0) {
+                throw new InvalidSettingsException("AU list: '" + token + "' is not an AU number (e.g. 1, 2, 4 or AU01, AU02)");
             }
-            if (code < 1 || code > 99) {
+            if (!AuLabels.isFacsNumber(code)) {
                 throw new InvalidSettingsException("AU list: " + token + " is not a FACS action unit number (1-99)");
             }
             if (!codes.add(code)) {

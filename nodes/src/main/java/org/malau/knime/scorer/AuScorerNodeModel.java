@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -80,8 +79,6 @@ public class AuScorerNodeModel extends NodeModel {
     private static final String[] LEGACY_KEYS = {"truth_prefix", "truth_suffix", "prediction_prefix",
         "prediction_suffix"};
 
-    private static final Pattern LEGACY_AU = Pattern.compile("AU\\d+");
-
     private final SettingsModelColumnFilter2 m_truthColumns = createTruthColumnsSettingsModel();
     private final SettingsModelColumnFilter2 m_predictionColumns = createPredictionColumnsSettingsModel();
     private final SettingsModelString m_expressionTruth = createExpressionTruthSettingsModel();
@@ -134,7 +131,7 @@ public class AuScorerNodeModel extends NodeModel {
     private static Predicate<String> legacyRule(final String prefix, final String suffix) {
         return name -> name.length() >= prefix.length() + suffix.length() && name.startsWith(prefix)
             && name.endsWith(suffix)
-            && LEGACY_AU.matcher(name.substring(prefix.length(), name.length() - suffix.length())).matches();
+            && AuLabels.parseColumnName(name.substring(prefix.length(), name.length() - suffix.length())) > 0;
     }
 
     /**

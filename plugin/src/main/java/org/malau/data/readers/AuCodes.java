@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.malau.data.AuLabels;
+
 /** Checks of AU code lists given as options. */
 final class AuCodes {
     private AuCodes() {
@@ -11,7 +13,7 @@ final class AuCodes {
 
     /** FACS numbers action units 1-46 and head, eye and visibility codes 50-99; 0 and larger are no AU. */
     static boolean isFacsNumber(int code) {
-        return code >= 1 && code <= 99;
+        return AuLabels.isFacsNumber(code);
     }
 
     /**

@@ -60,7 +60,6 @@ public final class Bp4dReader implements DatasetReader {
 
     static final Set<String> PLACEHOLDERS = Set.of("subject", "task", "frame");
     private static final Pattern FILE_NAME = Pattern.compile("([A-Za-z]\\d{3})_(T\\d+)\\.csv");
-    private static final Pattern AU_HEADER = Pattern.compile("(?i)(?:au)?\\s*0*(\\d{1,3})");
 
     @Override
     public RecordStream open(Path root, ReaderOptions options) {
@@ -153,8 +152,7 @@ public final class Bp4dReader implements DatasetReader {
                 if (name.isEmpty()) {
                     continue;
                 }
-                Matcher au = AU_HEADER.matcher(name);
-                int code = au.matches() ? Integer.parseInt(au.group(1)) : -1;
+                int code = AuLabels.parseNumber(name);
                 if (!AuCodes.isFacsNumber(code)) {
                     throw DatasetFormatException.atLine(file, csv.recordLine(), "unknown AU code '" + name + "' in header column "
                         + (c + 1) + "; expected AU numbers 1-99 such as 1, 2, 4 after the frame column");

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.malau.data.AuLabels;
 import org.malau.data.Corruption;
@@ -31,8 +29,9 @@ import org.malau.data.FaceRecord;
  * <ul>
  * <li>image path: the {@link ReaderOptions#pathColumn()} option, else the first of {@link #PATH_COLUMNS};
  * relative paths are relative to the CSV's folder;
- * <li>AU columns: {@code AU01}, {@code AU1}, {@code au_1}, {@code AU 1}; any other name starting with AU and a
- * number (e.g. OpenFace's {@code AU01_r}) or a number outside 1-99 is an error, so a typo cannot drop an
+ * <li>AU columns: named as {@link AuLabels#parseColumnName} accepts ({@code AU01}, {@code AU1}, {@code au_1},
+ * {@code AU 1}, OpenFace's {@code AU01_c}); any other name starting with AU and a number (e.g. OpenFace's
+ * {@code AU01_r}) or a number outside 1-99 is an error ({@link AuLabels#refusal}), so a typo cannot drop an
  * AU unnoticed. Values are 0/1, or 0-5 intensities with {@link ReaderOptions#auIntensities()}
  * (occurrence then = intensity &gt;= 2); empty, NA, NaN, 9 and -1 are unknown;
  * <li>expression: the {@link ReaderOptions#expressionColumn()} option, else the first of
@@ -52,7 +51,6 @@ public final class GenericCsvReader implements DatasetReader {
     public static final List<String> EXPRESSION_COLUMNS = List.of("expression", "emotion");
     public static final List<String> SUBJECT_COLUMNS = List.of("subject", "subject_id");
     static final Set<String> PLACEHOLDERS = Set.of("path", "id", "subject");
-    private static final Pattern AU_COLUMN = Pattern.compile("(?i)au[_ ]?(\\d+)(.*)");
     private static final Set<String> UNKNOWN_VALUES = Set.of("", "na", "nan", "n/a", "9", "-1", "?");
     private static final Set<String> UNKNOWN_EXPRESSIONS = Set.of("", "na", "nan", "n/a", "unknown", "?");
     private static final float MAX_INTENSITY = 5;
@@ -127,14 +125,14 @@ public final class GenericCsvReader implements DatasetReader {
 
             TreeMap<Integer, Integer> auColumnOf = new TreeMap<>();
             for (int c = 0; c < header.size(); c++) {
-                Matcher m = AU_COLUMN.matcher(header.get(c).trim());
-                if (!m.matches()) {
-                    continue;
-                }
-                int code = parseCode(m.group(1));
-                if (!m.group(2).isEmpty() || !AuCodes.isFacsNumber(code)) {
+                String refused = AuLabels.refusal(header.get(c));
+                if (refused != null) {
                     throw DatasetFormatException.atLine(file, line, "unknown AU code in column '" + header.get(c).trim()
-                        + "'; expected AU columns named like AU01, AU1 or au_1 with an AU number 1-99");
+                        + "' (" + refused + "); expected AU columns named " + AuLabels.COLUMN_NAME_RULE);
+                }
+                int code = AuLabels.parseColumnName(header.get(c));
+                if (code < 0) {
+                    continue;
                 }
                 if (auColumnOf.put(code, c) != null) {
                     throw DatasetFormatException.atLine(file, line, "AU " + code + " has two columns");
@@ -156,14 +154,6 @@ public final class GenericCsvReader implements DatasetReader {
             }
             if (subjectColumn < 0) {
                 report().note("no subject column: subject is empty, so splits cannot be subject-independent");
-            }
-        }
-
-        private static int parseCode(String digits) {
-            try {
-                return Integer.parseInt(digits);
-            } catch (NumberFormatException e) {
-                return -1;
             }
         }
 
