@@ -10,17 +10,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -255,10 +259,7 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         Dataset<Row> table;
         switch (format) {
             case "folder" -> {
-                // Only the listing: binaryFile reads no content when the content column is not selected.
-                String ext = String.join("|", ImageList.IMAGE_EXTENSIONS);
-                return spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(input)
-                    .select(col("path").as(FaceRows.SOURCE)).filter(col(FaceRows.SOURCE).rlike("(?i)\\.(" + ext + ")$"));
+                return spark.createDataset(listImages(in, conf), Encoders.STRING()).toDF(FaceRows.SOURCE);
             }
             case "csv" -> table = spark.read().option("header", "true").csv(input);
             case "parquet" -> table = spark.read().parquet(input);
@@ -267,6 +268,30 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         String c = pathColumn(table);
         return table.select(trim(col("`" + c + "`").cast("string")).as(FaceRows.SOURCE))
             .filter(col(FaceRows.SOURCE).isNotNull().and(col(FaceRows.SOURCE).notEqual("")));
+    }
+
+    /**
+     * The image files below {@code folder}, listed here on the driver as {@code ./mal align} lists a folder (every
+     * file with an image ending, at any depth). Not Spark's binaryFile source: it leaves out empty files without a
+     * word, and an empty file is an image that must come back as an UNREADABLE row.
+     */
+    private List<String> listImages(Path folder, Configuration conf) throws IOException {
+        List<String> found = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> files = folder.getFileSystem(conf).listFiles(folder, true);
+        while (files.hasNext()) {
+            Path p = files.next().getPath();
+            String name = p.getName();
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && ImageList.IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                found.add(p.toString());
+            }
+        }
+        if (found.isEmpty()) {
+            throw new JobException("--input " + input + " holds no image files (endings " + new TreeSet<>(ImageList.IMAGE_EXTENSIONS)
+                + ")");
+        }
+        found.sort(null);
+        return found;
     }
 
     /** The column of image paths: --column, else the first of image, file, path; checked here, on the driver. */
