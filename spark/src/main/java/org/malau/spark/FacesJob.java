@@ -104,6 +104,9 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         + " spark.task.cpus: the executor runs one task per core already)")
     int torchThreads;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help, without starting Spark")
+    boolean help;
+
     private SparkSession spark;
 
     /** A problem with the job's arguments or inputs, found on the driver before any work. */
@@ -121,12 +124,14 @@ public final class FacesJob implements Callable<Map<String, Long>> {
 
     /** spark-submit's entry point: exit code 0 done, 2 bad arguments or inputs, 1 the job failed. */
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            new CommandLine(new FacesJob()).usage(System.out);
+            return;
+        }
         SparkSession spark = SparkSession.builder().appName("MAL faces").getOrCreate();
         int code;
         try {
-            Map<String, Long> counts = run(spark, args);
-            System.out.println("FacesJob: wrote " + counts.values().stream().mapToLong(Long::longValue).sum() + " rows, by status "
-                + counts);
+            run(spark, args);
             code = 0;
         } catch (JobException e) {
             System.err.println("FacesJob: " + e.getMessage());
@@ -199,11 +204,18 @@ public final class FacesJob implements Callable<Map<String, Long>> {
             new SerializableConfiguration(conf), base);
         FaceRows rows = new FaceRows(header);
         Dataset<Row> result = paths.repartition(n).mapPartitions(work, Encoders.row(rows.schema()));
+        long t0 = System.nanoTime();
         result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(out);
+        double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Row r : spark.read().parquet(out).groupBy(FaceRows.STATUS).count().orderBy(FaceRows.STATUS).collectAsList()) {
             counts.put(r.getString(0), r.getLong(1));
         }
+        long predicted = counts.getOrDefault("OK", 0L) + counts.getOrDefault("EYES_ESTIMATED", 0L);
+        // One line for people and for bench/ SparkScaleBench: the job itself, without starting Spark.
+        System.out.printf(Locale.ROOT, "FacesJob: %s predicted %d faces in %.1f s (%.0f faces/s on %d task slots), rows by status %s,"
+            + " wrote %s%n", mode, predicted, seconds, predicted / Math.max(seconds, 1e-9),
+            spark.sparkContext().defaultParallelism(), counts, out);
         return counts;
     }
 
