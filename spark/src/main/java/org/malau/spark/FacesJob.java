@@ -208,7 +208,7 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(out);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Row r : spark.read().parquet(out).groupBy(FaceRows.STATUS).count().orderBy(FaceRows.STATUS).collectAsList()) {
+        for (Row r : spark.read().parquet(literal(out)).groupBy(FaceRows.STATUS).count().orderBy(FaceRows.STATUS).collectAsList()) {
             counts.put(r.getString(0), r.getLong(1));
         }
         long predicted = counts.getOrDefault("OK", 0L) + counts.getOrDefault("EYES_ESTIMATED", 0L);
@@ -273,8 +273,8 @@ public final class FacesJob implements Callable<Map<String, Long>> {
             case "folder" -> {
                 return spark.createDataset(listImages(in, conf), Encoders.STRING()).toDF(FaceRows.SOURCE);
             }
-            case "csv" -> table = spark.read().option("header", "true").csv(input);
-            case "parquet" -> table = spark.read().parquet(input);
+            case "csv" -> table = spark.read().option("header", "true").csv(literal(input));
+            case "parquet" -> table = spark.read().parquet(literal(input));
             default -> throw new JobException("--input-format must be auto, folder, csv or parquet, was '" + inputFormat + "'");
         }
         String c = pathColumn(table);
@@ -324,6 +324,11 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         }
         throw new JobException("--input " + input + " has no image, file or path column; its columns are " + names
             + "; name the column of image paths with --column");
+    }
+
+    /** {@code path} for Spark's readers, which take glob patterns: a folder called out[2] is not a pattern here. */
+    private static String literal(String path) {
+        return path.replaceAll("([\\[\\]{}*?\\\\])", "\\\\$1");
     }
 
     /** Whether {@code p} is {@code dir} or below it. */
