@@ -169,6 +169,24 @@ public final class ModelFile {
         return read(in.readAllBytes(), source, null, w -> { });
     }
 
+    /**
+     * Checks a model's bytes completely (zip, header, every checksum, the parameter layout) without building its
+     * network, so that a caller without the network's native libraries (e.g. a cluster job's driver) can refuse
+     * a bad model before any work starts.
+     *
+     * @return the header of a model that {@link #read(byte[], String, String, Consumer)} would load
+     * @throws ModelFormatException saying what is wrong, as reading would
+     */
+    public static ModelHeader check(byte[] bytes, String source) throws IOException {
+        Parsed p = parse(bytes, source);
+        if (p.entries.containsKey(PARAMETERS)) {
+            parameters(p, source);
+        } else if (!(p.entries.containsKey(DL4J_NETWORK) && p.header.formatVersion() == 1)) {
+            throw new ModelFormatException(source + " is truncated: it has no " + PARAMETERS + " entry");
+        }
+        return p.header;
+    }
+
     /** Reads only the header of a model file, without its network (see {@link #readHeader(InputStream, String)}). */
     public static ModelHeader readHeader(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -180,7 +198,13 @@ public final class ModelFile {
     private record Parsed(ModelHeader header, Map<String, Object> tree, Map<String, byte[]> entries) {
     }
 
-    private static MalModel read(byte[] bytes, String file, String engine, Consumer<String> warnings) throws IOException {
+    /**
+     * Reads a model's bytes onto the engine named {@code engine} (null = the one it was trained with), e.g. a model
+     * that a cluster job received as bytes; {@code source} names it in messages.
+     *
+     * @param warnings receives a line when the engine is not available here and DL4J runs instead
+     */
+    public static MalModel read(byte[] bytes, String file, String engine, Consumer<String> warnings) throws IOException {
         Parsed p = parse(bytes, file);
         ModelHeader header = p.header;
         NetworkParameters parameters;

@@ -69,6 +69,21 @@ public final class TorchRuntime {
         return torch.get_num_threads();
     }
 
+    /**
+     * Sets LibTorch's intra-op threads for the whole process (LibTorch hands the number to each thread on its first
+     * parallel operation). For hosts that run several predictions side by side, e.g. a Spark executor whose task
+     * slots each predict on their own network copy: each should use its share of the cores, not all of them.
+     *
+     * @throws IllegalStateException when LibTorch cannot load here
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("LibTorch threads must be at least 1, was " + threads);
+        }
+        ensureLoaded();
+        torch.set_num_threads(threads);
+    }
+
     private static void tuneThreads() {
         torch.set_num_threads(Math.max(1, Runtime.getRuntime().availableProcessors()));
         NativeRuntime.withEngineClassLoader(() -> Loader.load(openblas_nolapack.class));

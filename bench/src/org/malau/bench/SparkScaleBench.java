@@ -1,0 +1,199 @@
+package org.malau.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Faces per second of the Spark job (spark/, {@code FacesJob}) in {@code local[1]} and {@code local[2]} next to the
+ * single-JVM {@code ./mal predict}, on the same aligned crops with the same model, each in its own JVM and in turn
+ * round by round, so that the machine's load touches all alike; then the same for {@code align+predict} on whole
+ * images against {@code ./mal align} followed by {@code ./mal predict}. Every figure is the tool's own time for
+ * the work (no JVM or Spark start): {@code ./mal predict}'s "predicted N faces in X s" (after loading the model)
+ * and {@code ./mal align}'s wall time less nothing (it prints none, so its whole run is timed), and FacesJob's
+ * "predicted N faces in X s" (the job: reading, decoding, aligning, predicting, writing Parquet, including the
+ * model's loading on the executors).
+ * <p>
+ * Usage: {@code SparkScaleBench [crops] [rounds] [images]} (defaults 6000 crops, 3 rounds, 600 images for the
+ * align+predict part, 0 to leave it out). Data: synthetic faces from {@code ./mal synth} (seed 5), aligned by
+ * {@code ./mal align} (112 px colour), the crops copied round-robin up to the count; model: {@code ./mal train
+ * --backbone conv} with its defaults (48x48 grey, conv 16/32/64), one epoch.
+ */
+public final class SparkScaleBench {
+    private static final Pattern PREDICTED = Pattern.compile("predicted (\\d+) faces in ([0-9.]+) s");
+
+    private SparkScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int crops = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int images = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        Path root = Path.of(System.getProperty("user.dir"));
+        Path dir = Files.createTempDirectory("spark-scale-bench");
+        System.out.println("SparkScaleBench: " + crops + " crops, " + rounds + " rounds, " + images + " images; "
+            + Runtime.getRuntime().availableProcessors() + " processors; work in " + dir);
+
+        int subjects = Math.max(10, (Math.max(images, 1000) + 49) / 50);
+        mal(root, "synth", "--out", dir.resolve("synth").toString(), "--seed", "5", "--au-subjects", Integer.toString(subjects),
+            "--fe-subjects", "10", "--per-subject", "50");
+        mal(root, "align", "--input", dir.resolve("synth/au").toString(), "--out", dir.resolve("aligned").toString());
+        Path model = dir.resolve("model.zip");
+        mal(root, "train", "--au", dir.resolve("synth/au.csv").toString(), "--backbone", "conv", "--epochs", "1", "--seed", "1",
+            "--out", model.toString());
+        List<Path> aligned;
+        try (Stream<Path> s = Files.list(dir.resolve("aligned"))) {
+            aligned = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        Path cropDir = Files.createDirectories(dir.resolve("crops"));
+        for (int i = 0; i < crops; i++) {
+            Files.copy(aligned.get(i % aligned.size()), cropDir.resolve(String.format(Locale.ROOT, "c%06d.png", i)));
+        }
+        Path imageDir = Files.createDirectories(dir.resolve("images"));
+        List<Path> synth;
+        try (Stream<Path> s = Files.list(dir.resolve("synth/au"))) {
+            synth = s.sorted().limit(images).toList();
+        }
+        for (Path p : synth) {
+            Files.copy(p, imageDir.resolve(p.getFileName()));
+        }
+
+        // Untimed warm-up: the first run after a new application jar unpacks its native libraries into JavaCPP's cache
+        // (about 0.5 GB); every later executor JVM on this machine loads them from there, as a cluster node would.
+        spark(root, "local[1]", "--mode", "predict", "--input", cropDir.toString(), "--model", model.toString(), "--out",
+            dir.resolve("warm-up").toString(), "--overwrite", "--partitions", "1");
+        Map<String, List<double[]>> predict = new LinkedHashMap<>();
+        Map<String, List<double[]>> alignPredict = new LinkedHashMap<>();
+        for (int r = 1; r <= rounds; r++) {
+            add(predict, "./mal predict", cli(root, "predict", "--model", model.toString(), "--input", cropDir.toString(), "--out",
+                dir.resolve("mal-predict.csv").toString()));
+            for (String master : List.of("local[1]", "local[2]")) {
+                add(predict, "Spark " + master, spark(root, master, "--mode", "predict", "--input", cropDir.toString(), "--model",
+                    model.toString(), "--out", dir.resolve("out-" + master.replaceAll("\\W", "")).toString(), "--overwrite", "--partitions", "8"));
+            }
+            if (images > 0) {
+                add(alignPredict, "./mal align + ./mal predict", alignThenPredict(root, dir, imageDir, model));
+                for (String master : List.of("local[1]", "local[2]")) {
+                    add(alignPredict, "Spark " + master, spark(root, master, "--mode", "align+predict", "--input",
+                        imageDir.toString(), "--model", model.toString(), "--out", dir.resolve("faces-" + master.replaceAll("\\W", "")).toString(),
+                        "--overwrite", "--partitions", "8"));
+                }
+            }
+            System.out.println("round " + r + " done, load " + loadAverage());
+        }
+        report("predict, " + crops + " aligned crops (112 px colour -> 48 px grey network)", predict, "./mal predict");
+        if (images > 0) {
+            report("align+predict, " + images + " synthetic images (128 px)", alignPredict, "./mal align + ./mal predict");
+        }
+    }
+
+    private static void add(Map<String, List<double[]>> m, String key, double[] faceRate) {
+        m.computeIfAbsent(key, k -> new ArrayList<>()).add(faceRate);
+        System.out.printf(Locale.ROOT, "  %-28s %5.0f faces in %6.2f s: %7.1f faces/s (load before %s)%n", key, faceRate[0],
+            faceRate[1], faceRate[0] / faceRate[1], loadText(faceRate[2]));
+    }
+
+    private static void report(String title, Map<String, List<double[]>> m, String single) {
+        System.out.println();
+        System.out.println(title + ": median over rounds");
+        Map<String, Double> median = new LinkedHashMap<>();
+        for (Map.Entry<String, List<double[]>> e : m.entrySet()) {
+            List<Double> rates = e.getValue().stream().map(v -> v[0] / v[1]).sorted().toList();
+            double med = rates.get(rates.size() / 2);
+            median.put(e.getKey(), med);
+            System.out.printf(Locale.ROOT, "| %s | %.1f faces/s | rounds %s |%n", e.getKey(), med,
+                rates.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList());
+        }
+        double one = median.get("Spark local[1]");
+        double two = median.get("Spark local[2]");
+        double cli = median.get(single);
+        System.out.printf(Locale.ROOT, "local[2] / local[1] = %.2f (target >= 1.7); local[2] / %s = %.2f (both on 2 cores;"
+            + " target >= 0.8)%n", two / one, single, two / cli);
+    }
+
+    /** ./mal align then ./mal predict on its crops: faces, seconds of both (align's whole run, it prints no time). */
+    private static double[] alignThenPredict(Path root, Path dir, Path images, Path model) throws Exception {
+        Path out = dir.resolve("cli-aligned");
+        deleteTree(out);
+        double load = loadNumber();
+        long t0 = System.nanoTime();
+        mal(root, "align", "--input", images.toString(), "--out", out.toString());
+        double alignSeconds = (System.nanoTime() - t0) / 1e9;
+        double[] p = cli(root, "predict", "--model", model.toString(), "--input", out.toString(), "--out",
+            dir.resolve("cli-pred.csv").toString());
+        return new double[] {p[0], alignSeconds + p[1], load};
+    }
+
+    /** ./mal COMMAND: faces and seconds from its "predicted N faces in X s" line. */
+    private static double[] cli(Path root, String... args) throws Exception {
+        double load = loadNumber();
+        String out = mal(root, args);
+        return parsed(out, load);
+    }
+
+    private static double[] spark(Path root, String master, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("spark-local", master));
+        cmd.addAll(List.of(args));
+        double load = loadNumber();
+        String out = mal(root, cmd.toArray(String[]::new));
+        return parsed(out, load);
+    }
+
+    private static double[] parsed(String out, double load) {
+        Matcher m = PREDICTED.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no 'predicted N faces in X s' in:\n" + out);
+        }
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), load};
+    }
+
+    private static String mal(Path root, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(root.resolve("mal").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path q : s.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(q);
+                }
+            }
+        }
+    }
+
+    private static double loadNumber() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 2)[0]);
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String loadText(double v) {
+        return Double.isNaN(v) ? "unknown" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
