@@ -94,6 +94,13 @@ public final class MalTrainer {
         NetworkEngine engine = NetworkEngines.usable(config.engine(), shape, listener::warning);
         MultiTaskNetwork net = engine.create(shape, config.seed());
         String initialisation = Initialisation.apply(config.initialisation(), net, classes, config.seed());
+        TrainingConfig config = this.config;
+        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
+            && !config.metaDifferenceChosen() && config.strategy().equals(MetaAuxiliaryStrategy.NAME)) {
+            // The variant's default, not the user's choice: take the finite difference the engine can do.
+            listener.warning("the " + engine.name() + " engine cannot take exact meta-gradients; MAL uses the forward difference");
+            config = config.toBuilder().metaDifference(MetaDifference.FORWARD.id()).build();
+        }
         if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
             && (config.strategy().equals(MetaAuxiliaryStrategy.NAME) || config.strategy().equals(LearningToReweightStrategy.NAME))) {
             throw new IllegalArgumentException("meta difference 'exact' needs an engine that can differentiate a gradient;"
@@ -139,6 +146,8 @@ public final class MalTrainer {
         SampleWeightLog.Recorder weights = new SampleWeightLog.Recorder(au, trainAu, fe, trainFe);
         Cursor feCursor = new Cursor(trainFe, new SplittableRandom(config.seed() * 31 + 7));
         Cursor valCursor = new Cursor(meta, new SplittableRandom(config.seed() * 31 + 11));
+        // 0 = the whole meta split (in a new order each time, which changes nothing but the batch's layout)
+        int metaBatch = config.validationBatch() == 0 ? meta.length : config.validationBatch();
         List<EpochRecord> history = new ArrayList<>();
         float[] bestTheta = null;
         Object bestState = null;
@@ -157,7 +166,7 @@ public final class MalTrainer {
                 }
                 plans.add(new PrefetchingLoader.Plan(iteration + plans.size(), idx,
                     strategy.usesExpressionTask() ? feCursor.next(config.expressionBatch()) : null,
-                    strategy.usesValidationBatch() ? valCursor.next(config.validationBatch()) : null));
+                    strategy.usesValidationBatch() ? valCursor.next(metaBatch) : null));
             }
             weights.startEpoch();
             double[] sums = new double[7];

@@ -28,10 +28,10 @@ import com.google.gson.JsonObject;
 
 class DemoTest {
     private static final Set<String> TOP = Set.of("format", "seed", "settings", "data", "strategies", "reference", "timings");
-    private static final Set<String> SETTINGS = Set.of("profile", "strategies", "iterations", "auTrainSubjects", "auTestSubjects",
+    private static final Set<String> SETTINGS = Set.of("profile", "strategies", "maxIterations", "patience", "auTrainSubjects", "auTestSubjects",
         "feSubjects", "facesPerSubject", "feLabelNoise", "feUnrelated", "cropSize");
     private static final Set<String> DATA = Set.of("auTrainFaces", "auTestFaces", "feFaces", "feCorrupted");
-    private static final Set<String> STRATEGY = Set.of("averageF1", "perAuF1", "feAccuracy", "weightAuc");
+    private static final Set<String> STRATEGY = Set.of("averageF1", "perAuF1", "feAccuracy", "weightAuc", "iterations", "bestEpoch");
     private static final Set<String> TIMINGS = Set.of("dataSeconds", "trainSeconds", "reportSeconds", "totalSeconds", "cores");
 
     @Test
