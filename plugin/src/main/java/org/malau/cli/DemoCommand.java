@@ -125,6 +125,11 @@ public final class DemoCommand extends CliCommand {
             + " expression samples, 0.5 = no separation)%n", r.testFaces().size(), r.settings().experiment().auTestSubjects());
         out.printf(Locale.ROOT, "data %s, training %s, total %s%n", ConsoleProgressBar.duration(r.dataSeconds()),
             ConsoleProgressBar.duration(r.trainSeconds()), ConsoleProgressBar.duration(totalSeconds));
+        for (StrategyResult s : r.strategies()) {
+            if (s.weightSentence() != null) {
+                out.println(s.weightSentence());
+            }
+        }
     }
 
     private static String num(double v) {

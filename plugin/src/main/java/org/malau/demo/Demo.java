@@ -60,7 +60,7 @@ public final class Demo {
             // Without expression samples the expression head was never trained: its accuracy means nothing.
             double feAccuracy = weights.isEmpty() ? Double.NaN : expressionAccuracy(testFaces, predictions, classes);
             results.add(new StrategyResult(strategy, o.testAverageF1(), o.testF1(), feAccuracy, o.feWeightAuc(), o.trainSeconds(),
-                o.result().history(), weights, predictions, o.result().model().header().settings()));
+                o.result().history(), weights, predictions, o.result().model().header().settings(), o.weights()));
             listener.phaseFinished(phase, seconds(t));
         }
         int feCorrupted = 0;

@@ -42,6 +42,11 @@ public final class ReportHtml {
             .append(r.settings().seed()).append(", ").append(budget(c)).append(", then scored on ")
             .append(r.testFaces().size()).append(" faces of ").append(c.auTestSubjects()).append(" held-out subjects.</p>\n");
         summary(h, r);
+        for (StrategyResult s : r.strategies()) {
+            if (s.weightSentence() != null) {
+                h.append("<p class=\"lead\">").append(esc(s.weightSentence())).append("</p>\n");
+            }
+        }
         h.append("<p class=\"note\">One seed: differences of a few F1 points between strategies can be chance. The comparison")
             .append(" the method is judged by runs the same setting over five seeds (<code>bench/run PaperClaimBench</code>,")
             .append(" results in <code>bench/RESULTS.md</code>).</p>\n");

@@ -61,6 +61,8 @@ public final class ResultsJson {
             }
             number(o, "feAccuracy", s.feAccuracy());
             number(o, "weightAuc", s.weightAuc());
+            number(o, "weightAucLabelNoise", s.weightScores().aucLabelNoise());
+            number(o, "weightAucUnrelated", s.weightScores().aucUnrelated());
             o.put("iterations", ((Number) s.trainingSettings().getOrDefault("iterations", 0)).intValue());
             o.put("bestEpoch", ((Number) s.trainingSettings().getOrDefault("bestEpoch", 0)).intValue());
         }

@@ -36,9 +36,25 @@ import org.malau.model.NetworkEngines;
 public final class MalTrainer {
     private static final int EVAL_BATCH = 128;
     private final TrainingConfig config;
+    private IterationProbe probe;
 
     public MalTrainer(TrainingConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Looks at the network during training (diagnostics such as bench/MetaSignalBench): called after every
+     * iteration's real step with the iteration count, the network and what the training draws from.
+     */
+    interface IterationProbe {
+        void after(int iteration, MultiTaskNetwork net, BatchAssembler assembler, FaceDataset au, int[] meta, FaceDataset fe,
+            int[] trainFe) throws IOException;
+    }
+
+    /** Sets the probe of the next {@link #train} calls; null for none. */
+    MalTrainer probe(IterationProbe p) {
+        probe = p;
+        return this;
     }
 
     public TrainingConfig config() {
@@ -192,6 +208,9 @@ public final class MalTrainer {
                     context.setLearningRate(rate);
                     IterationResult r = strategy.iterate(context, batches);
                     iteration++;
+                    if (probe != null) {
+                        probe.after(iteration, net, assembler, au, meta, feData, trainFe);
+                    }
                     if (!Double.isFinite(r.totalLoss()) || !Double.isFinite(r.auLoss())
                         || (batches.expression() != null && !Double.isFinite(r.expressionLoss()))) {
                         throw new NonFiniteLossException(iteration, "non-finite loss at iteration " + iteration + " (epoch "

@@ -31,7 +31,7 @@ class DemoTest {
     private static final Set<String> SETTINGS = Set.of("profile", "strategies", "maxIterations", "patience", "auTrainSubjects", "auTestSubjects",
         "feSubjects", "facesPerSubject", "feLabelNoise", "feUnrelated", "cropSize");
     private static final Set<String> DATA = Set.of("auTrainFaces", "auTestFaces", "feFaces", "feCorrupted");
-    private static final Set<String> STRATEGY = Set.of("averageF1", "perAuF1", "feAccuracy", "weightAuc", "iterations", "bestEpoch");
+    private static final Set<String> STRATEGY = Set.of("averageF1", "perAuF1", "feAccuracy", "weightAuc", "weightAucLabelNoise", "weightAucUnrelated", "iterations", "bestEpoch");
     private static final Set<String> TIMINGS = Set.of("dataSeconds", "trainSeconds", "reportSeconds", "totalSeconds", "cores");
 
     @Test
