@@ -45,6 +45,9 @@ final class Bench {
         if (o.containsKey("--learn-task-weight")) {
             settings.learnTaskWeight(Boolean.parseBoolean(o.get("--learn-task-weight")));
         }
+        if (o.containsKey("--meta-signal")) {
+            settings.metaSignal(o.get("--meta-signal"));
+        }
         if (o.containsKey("--meta-fraction")) {
             settings.metaFraction(Double.parseDouble(o.get("--meta-fraction")));
         }

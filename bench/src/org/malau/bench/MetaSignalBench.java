@@ -30,7 +30,8 @@ public final class MetaSignalBench {
         int firstSeed = PaperClaimBench.integer(o, "--first-seed", 1);
         int[] checkpoints = {budget / 20, budget / 5, budget / 2, budget};
         System.out.println("options " + o + "; load " + Bench.load() + "; checkpoints " + Arrays.toString(checkpoints));
-        System.out.println("seed iteration | d_s: all wrong non-face | loss: all wrong non-face | p(label): all wrong non-face");
+        System.out.println("seed iteration | d_s: all wrong non-face | loss: all wrong non-face | p(label): all wrong non-face"
+            + " | d_s / ||p - y||: all wrong non-face");
         for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
             ExperimentConfig config = new ExperimentConfig(100 + seed, PaperClaimBench.integer(o, "--au-train", 12),
                 PaperClaimBench.integer(o, "--au-test", 10), PaperClaimBench.integer(o, "--fe-subjects", 150),
@@ -40,9 +41,9 @@ public final class MetaSignalBench {
             Bench.apply(o, settings);
             for (MetaSignal.Checkpoint c : MetaSignal.measure(settings.build(), data.auTrain(), data.feTrain(), checkpoints,
                 (f, m) -> { })) {
-                System.out.printf(Locale.ROOT, "%d %5d | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f%n", seed, c.iteration(),
-                    c.dAuc(), c.dWrong(), c.dNonFace(), c.lossAuc(), c.lossWrong(), c.lossNonFace(), c.pAuc(), c.pWrong(),
-                    c.pNonFace());
+                System.out.printf(Locale.ROOT, "%d %5d | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f%n", seed,
+                    c.iteration(), c.dAuc(), c.dWrong(), c.dNonFace(), c.lossAuc(), c.lossWrong(), c.lossNonFace(), c.pAuc(),
+                    c.pWrong(), c.pNonFace(), c.alignedAuc(), c.alignedWrong(), c.alignedNonFace());
             }
             System.out.flush();
         }

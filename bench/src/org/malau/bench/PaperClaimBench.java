@@ -70,7 +70,7 @@ public final class PaperClaimBench {
                 String strategy = s.equals(ORACLE) || s.equals(UNCORRUPTED) ? "mtl" : s;
                 TrainingConfig.Builder settings = config.training(strategy, seed)
                     .alpha(real(o, "--alpha", 0.1)).beta(real(o, "--beta", 1e-3)).metaHidden(integer(o, "--meta-hidden", 32))
-                    .metaInterval(integer(o, "--meta-interval", 1)).lambda(real(o, "--lambda", 1));
+                    .metaInterval(integer(o, "--meta-interval", 0)).lambda(real(o, "--lambda", 1));
                 Bench.apply(o, settings);
                 SyntheticExperiment.Outcome r = SyntheticExperiment.run(d, settings, (f, m) -> { }, () -> false);
                 Object its = r.result().model().header().settings().get("iterations");

@@ -102,8 +102,9 @@ public final class TrainCommand extends CliCommand {
     double beta = 1e-3;
     @Option(names = "--meta-hidden", paramLabel = "H", description = "mal: meta-net hidden units, 1-4096 (default 32)")
     int metaHidden = 32;
-    @Option(names = "--meta-interval", paramLabel = "N", description = "mal: meta steps every N iterations, psi's weights in between (default 1)")
-    int metaInterval = 1;
+    @Option(names = "--meta-interval", paramLabel = "N", description = "mal: meta steps every N iterations (0: by variant), psi's weights in"
+        + " between (default 4 for robust, 1 for paper)")
+    int metaInterval = 0;
     @Option(names = "--mal-variant", paramLabel = "V", completionCandidates = MalVariants.class,
         description = "mal: robust (ours: uncertainty inputs, warm-up, normalised expression weights, learnt task weight,"
             + " whole meta split, exact meta-gradients) or paper (MAL.md's configuration) (default ${DEFAULT-VALUE})")
@@ -216,7 +217,7 @@ public final class TrainCommand extends CliCommand {
         above("--alpha", alpha, 0, 10);
         above("--beta", beta, 0, 10);
         between("--meta-hidden", metaHidden, 1, 4096);
-        between("--meta-interval", metaInterval, 1, 1_000_000);
+        between("--meta-interval", metaInterval, 0, 1_000_000);
         between("--input-size", inputSize, 8, 512);
         check(channels == 1 || channels == 3, "--channels", channels, "1 (grey) or 3 (colour)");
         between("--features", features, 1, 4096);

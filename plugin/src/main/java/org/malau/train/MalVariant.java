@@ -13,13 +13,18 @@ public enum MalVariant {
      * features and task, both the AU and the expression weights from psi, no normalisation, no warm-up, a
      * meta batch of 16. What models trained before the variants existed used.
      */
-    PAPER("paper", "features", "forward", 16, 0, 0, false),
+    PAPER("paper", "features", "forward", 16, 0, 0, false, 1, "gradient"),
     /**
      * Ours ({@link RobustMetaAuxiliaryStrategy}): psi on features plus per-sample uncertainty inputs, expression
      * weights only, normalised per batch with a uniform share, a learnable task weight, a warm-up of plain
      * multi-task steps, the whole meta split as meta batch and exact meta-gradients (on LibTorch).
      */
-    ROBUST("robust", "features+uncertainty", "exact", 0, 300, 0.1, true);
+    ROBUST("robust", "features+uncertainty", "exact", 0, 300, 0.1, true, 4, "gradient");
+
+    /** psi learns from the meta-gradient dL_val/dw itself. */
+    public static final String SIGNAL_GRADIENT = "gradient";
+    /** psi learns from the meta-gradient over the size of the sample's logit gradient (robust only). */
+    public static final String SIGNAL_ALIGNMENT = "alignment";
 
     private final String id;
     private final String metaInputs;
@@ -28,9 +33,13 @@ public enum MalVariant {
     private final int warmup;
     private final double uniformShare;
     private final boolean learnTaskWeight;
+    private final int metaInterval;
+    private final String metaSignal;
 
     MalVariant(String id, String metaInputs, String metaDifference, int validationBatch, int warmup, double uniformShare,
-        boolean learnTaskWeight) {
+        boolean learnTaskWeight, int metaInterval, String metaSignal) {
+        this.metaInterval = metaInterval;
+        this.metaSignal = metaSignal;
         this.id = id;
         this.metaInputs = metaInputs;
         this.metaDifference = metaDifference;
@@ -73,6 +82,16 @@ public enum MalVariant {
     /** Whether the task weight is learnt unless set (robust only). */
     public boolean learnTaskWeight() {
         return learnTaskWeight;
+    }
+
+    /** Meta steps every this many iterations unless set. */
+    public int metaInterval() {
+        return metaInterval;
+    }
+
+    /** What psi learns from unless set: {@value #SIGNAL_GRADIENT} or {@value #SIGNAL_ALIGNMENT}. */
+    public String metaSignal() {
+        return metaSignal;
     }
 
     /** Every id, in declaration order. */

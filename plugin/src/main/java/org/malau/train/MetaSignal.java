@@ -31,7 +31,8 @@ public final class MetaSignal {
 
     /** The AUCs at one checkpoint; "wrong" = clean vs wrong labels, "nonFace" = clean vs non-faces. */
     public record Checkpoint(int iteration, double dAuc, double dWrong, double dNonFace, double lossAuc, double lossWrong,
-        double lossNonFace, double pAuc, double pWrong, double pNonFace) {
+        double lossNonFace, double pAuc, double pWrong, double pNonFace, double alignedAuc, double alignedWrong,
+        double alignedNonFace) {
     }
 
     /**
@@ -62,6 +63,7 @@ public final class MetaSignal {
         double[] d = new double[m];
         double[] loss = new double[m];
         double[] p = new double[m];
+        double[] aligned = new double[m];
         Corruption[] kind = new Corruption[m];
         for (int from = 0; from < m; from += CHUNK) {
             int[] idx = Arrays.copyOfRange(trainFe, from, Math.min(m, from + CHUNK));
@@ -74,6 +76,13 @@ public final class MetaSignal {
                 p[from + k] = label < 0 ? Double.NaN : o.expressionProbabilities()[k][label];
                 loss[from + k] = -Math.log(Math.max(1e-12, p[from + k]));
                 kind[from + k] = fe.corruption(idx[k]);
+                // d_s over the size of the loss's gradient at the logits, ||p - onehot||: a sample's gradient is about
+                // that much larger, so this is close to the alignment (cosine) of its gradient with v.
+                double sq = 1 - 2 * p[from + k];
+                for (float q : o.expressionProbabilities()[k]) {
+                    sq += q * q;
+                }
+                aligned[from + k] = d[from + k] / Math.sqrt(Math.max(sq, 1e-12));
             }
         }
         // The probe's passes must leave the run as it was.
@@ -81,7 +90,8 @@ public final class MetaSignal {
         double[] negLoss = Arrays.stream(loss).map(x -> -x).toArray();
         return new Checkpoint(iteration, auc(d, kind, null), auc(d, kind, Corruption.LABEL_NOISE), auc(d, kind, Corruption.UNRELATED),
             auc(negLoss, kind, null), auc(negLoss, kind, Corruption.LABEL_NOISE), auc(negLoss, kind, Corruption.UNRELATED),
-            auc(p, kind, null), auc(p, kind, Corruption.LABEL_NOISE), auc(p, kind, Corruption.UNRELATED));
+            auc(p, kind, null), auc(p, kind, Corruption.LABEL_NOISE), auc(p, kind, Corruption.UNRELATED),
+            auc(aligned, kind, null), auc(aligned, kind, Corruption.LABEL_NOISE), auc(aligned, kind, Corruption.UNRELATED));
     }
 
     private static double auc(double[] score, Corruption[] kind, Corruption against) {

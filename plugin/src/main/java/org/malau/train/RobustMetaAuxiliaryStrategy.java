@@ -33,7 +33,8 @@ import org.malau.model.WeightedGradient;
  * The loss of an iteration is (1/n) sum_i l_i^AU + (lambda/m) sum_j w_j l_j^FE. With d_s = v . grad l_s
  * and theta* = theta - alpha grad L, the meta loss moves as dL_val/dw_j = -alpha (lambda/m) d_j and
  * dL_val/drho = sum_j -alpha (lambda/m) w_j d_j; psi and rho step against these gradients (Adam, rate
- * beta), so a sample whose gradient opposes the meta split's (d_j < 0) loses weight.
+ * beta), so a sample whose gradient opposes the meta split's (d_j < 0) loses weight. With the {@code alignment}
+ * signal, d_j is divided by ||p_j - onehot(label_j)|| first (see the constructor).
  */
 public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     /** Bounds of the task weight lambda, so that one noisy meta step cannot drop or swamp the expression task. */
@@ -50,6 +51,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     private final int warmup;
     private final double uniformShare;
     private final boolean learnTaskWeight;
+    private final boolean aligned;
     private double logTaskWeight;
     private int iteration;
     private MultiTaskNetwork probe;
@@ -63,9 +65,12 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
      * @param warmup plain multi-task iterations (every weight 1, task weight 1) before the first meta step
      * @param uniformShare u in [0, 1): the share of every expression weight that does not depend on psi
      * @param learnTaskWeight whether lambda is learnt (else fixed at 1)
+     * @param aligned psi learns from each sample's meta-gradient divided by the size of its loss's gradient at the
+     *     logits, ||p - onehot(label)|| (about the alignment of its gradient with the meta split's, as in gradient-similarity
+     *     auxiliary weighting), instead of the meta-gradient itself, whose size grows with the sample's loss
      */
     public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
-        MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight) {
+        MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned) {
         if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1 || warmup < 0 || !(uniformShare >= 0 && uniformShare < 1)) {
             throw new IllegalArgumentException("robust MAL needs positive alpha and beta, a meta interval >= 1, a warm-up >= 0 and"
                 + " a uniform share in [0, 1), got " + virtualStep + ", " + metaRate + ", " + metaInterval + ", " + warmup + " and "
@@ -80,6 +85,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         this.warmup = warmup;
         this.uniformShare = uniformShare;
         this.learnTaskWeight = learnTaskWeight;
+        this.aligned = aligned;
     }
 
     @Override
@@ -133,7 +139,8 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         if (step < warmup || (step - warmup) % metaInterval != 0) {
             boolean warm = step < warmup;
             double lambda = warm ? 1 : taskWeight();
-            double[][] extra = warm || !metaNet.inputs().uncertainty() ? null : uncertaintyOf(net, batches.expression());
+            double[][] extra = warm || !metaNet.inputs().uncertainty() ? null
+                : uncertainty(probabilities(net, batches.expression()), batches.expression().expression());
             double[][] w = new double[1][];
             WeightedGradient plain = net.backward(all, (f, l) -> {
                 w[0] = warm ? ones(m) : expressionWeights(metaNet.forward(expressionRows(f, n, m), tasks(m),
@@ -145,7 +152,8 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
                 plain.weightedLoss(), Double.NaN, ones(n), w[0]);
         }
         double lambda = taskWeight();
-        double[][] extra = metaNet.inputs().uncertainty() ? uncertaintyOf(net, batches.expression()) : null;
+        float[][] probabilities = metaNet.inputs().uncertainty() || aligned ? probabilities(net, batches.expression()) : null;
+        double[][] extra = metaNet.inputs().uncertainty() ? uncertainty(probabilities, batches.expression().expression()) : null;
         float[] theta = net.parameters();
         MetaWeightNet.Pass[] pass = new MetaWeightNet.Pass[1];
         float[][][] features = new float[1][][];
@@ -174,6 +182,12 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
             });
         double[] dLdw = new double[m];
         System.arraycopy(test.dLossDWeight(), n, dLdw, 0, m);
+        if (aligned) {
+            int[] labels = batches.expression().expression();
+            for (int j = 0; j < m; j++) {
+                dLdw[j] /= logitGradientNorm(probabilities[j], labels[j]);
+            }
+        }
         metaStep(pass[0], weights[0], dLdw, lambda);
 
         double[] w = expressionWeights(metaNet.forward(features[0], tasks(m), losses[0], labels(all, n, m), extra).weights());
@@ -244,8 +258,23 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
      * standardised over the batch (mean 0, sd 1; 0 when all are equal).
      */
     static double[][] uncertaintyOf(MultiTaskNetwork net, LabelledBatch expression) {
+        return uncertainty(probabilities(net, expression), expression.expression());
+    }
+
+    /** The expression probabilities of an inference pass. */
+    static float[][] probabilities(MultiTaskNetwork net, LabelledBatch expression) {
         NetOutput o = net.forward(expression.images(), false);
-        return uncertainty(o.expressionProbabilities(), expression.expression());
+        return o.expressionProbabilities();
+    }
+
+    /** ||p - onehot(label)||, the size of softmax cross-entropy's gradient at the logits (at least 1e-6). */
+    static double logitGradientNorm(float[] p, int label) {
+        double sq = 0;
+        for (int k = 0; k < p.length; k++) {
+            double e = p[k] - (k == label ? 1 : 0);
+            sq += e * e;
+        }
+        return Math.max(1e-6, Math.sqrt(sq));
     }
 
     static double[][] uncertainty(float[][] probabilities, int[] labels) {
@@ -339,6 +368,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         s.put("warmup", warmup);
         s.put("uniformShare", uniformShare);
         s.put("learnTaskWeight", learnTaskWeight);
+        s.put("metaSignal", aligned ? MalVariant.SIGNAL_ALIGNMENT : MalVariant.SIGNAL_GRADIENT);
         s.put("taskWeight", taskWeight());
         return s;
     }

@@ -35,7 +35,7 @@ public final class Strategies {
                 ? new RobustMetaAuxiliaryStrategy(MetaWeightNet.create(featureSize, config.metaHidden(),
                     MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(),
                     config.metaInterval(), MetaDifference.of(config.metaDifference()), config.warmup(), config.uniformShare(),
-                    config.learnTaskWeight())
+                    config.learnTaskWeight(), MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()))
                 : new MetaAuxiliaryStrategy(
                 MetaWeightNet.create(featureSize, config.metaHidden(),
                     MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval(),

@@ -34,6 +34,7 @@ public final class TrainingConfig {
     private final int warmup;
     private final double uniformShare;
     private final boolean learnTaskWeight;
+    private final String metaSignal;
     private final String engine;
     private final long seed;
     private final int epochs;
@@ -79,7 +80,8 @@ public final class TrainingConfig {
         alpha = b.alpha;
         beta = b.beta;
         metaHidden = positive("meta hidden units", b.metaHidden);
-        metaInterval = positive("meta interval", b.metaInterval);
+        metaInterval = positive("meta interval", b.metaInterval == 0 ? MetaAuxiliaryStrategy.NAME.equals(b.strategy)
+            ? MalVariant.of(b.malVariant).metaInterval() : 1 : b.metaInterval);
         MalVariant.of(b.malVariant);
         // The variant sets MAL's defaults; the other strategies keep the paper's (as before the variants existed).
         MalVariant variant = MetaAuxiliaryStrategy.NAME.equals(strategy) ? MalVariant.of(b.malVariant) : MalVariant.PAPER;
@@ -95,6 +97,11 @@ public final class TrainingConfig {
             throw new IllegalArgumentException("the uniform share of the expression weights must be in [0, 1), was " + uniformShare);
         }
         learnTaskWeight = b.learnTaskWeight == null ? variant.learnTaskWeight() : b.learnTaskWeight;
+        metaSignal = b.metaSignal == null ? variant.metaSignal() : b.metaSignal;
+        if (!List.of(MalVariant.SIGNAL_GRADIENT, MalVariant.SIGNAL_ALIGNMENT).contains(metaSignal)) {
+            throw new IllegalArgumentException("the meta signal must be " + MalVariant.SIGNAL_GRADIENT + " or "
+                + MalVariant.SIGNAL_ALIGNMENT + ", was '" + metaSignal + "'");
+        }
         NetworkEngines.byName(b.engine);
         engine = b.engine;
         seed = b.seed;
@@ -229,6 +236,7 @@ public final class TrainingConfig {
         b.warmup = warmup;
         b.uniformShare = uniformShare;
         b.learnTaskWeight = learnTaskWeight;
+        b.metaSignal = metaSignal;
         b.metaDifference = metaDifferenceChosen ? metaDifference : null;
         b.engine = engine;
         b.seed = seed;
@@ -276,6 +284,8 @@ public final class TrainingConfig {
     public double uniformShare() { return uniformShare; }
     /** Robust MAL: whether the expression task's weight is learnt. */
     public boolean learnTaskWeight() { return learnTaskWeight; }
+    /** Robust MAL: what psi learns from, {@link MalVariant#SIGNAL_GRADIENT} or {@link MalVariant#SIGNAL_ALIGNMENT}. */
+    public String metaSignal() { return metaSignal; }
     /** The network engine to train with, a {@link NetworkEngines} name. */
     public String engine() { return engine; }
     public long seed() { return seed; }
@@ -319,6 +329,7 @@ public final class TrainingConfig {
         m.put("warmup", warmup);
         m.put("uniformShare", uniformShare);
         m.put("learnTaskWeight", learnTaskWeight);
+        m.put("metaSignal", metaSignal);
         m.put("engine", engine);
         m.put("epochs", epochs);
         m.put("maxIterations", maxIterations);
@@ -353,13 +364,14 @@ public final class TrainingConfig {
         private double alpha = 0.1;
         private double beta = 1e-3;
         private int metaHidden = 32;
-        private int metaInterval = 1;
+        private int metaInterval = 0;
         private String metaInputs = null;
         private String metaDifference = null;
         private String malVariant = MalVariant.ROBUST.id();
         private int warmup = -1;
         private double uniformShare = Double.NaN;
         private Boolean learnTaskWeight = null;
+        private String metaSignal = null;
         private String engine = NetworkEngines.DEFAULT;
         private long seed = 1;
         private int epochs = 10;
@@ -396,6 +408,7 @@ public final class TrainingConfig {
         public Builder metaHidden(int v) { metaHidden = v; return this; }
         /** MAL's meta steps every this many iterations (default 1 = every iteration, as MAL.md); ours. */
         public Builder metaInterval(int v) { metaInterval = v; return this; }
+        // 0 (the default) = by strategy and variant: mal robust 4, everything else 1
         /**
          * Which MAL: {@code robust} (default, ours; {@link MalVariant#ROBUST}) or {@code paper} (MAL.md's configuration);
          * sets the defaults of the meta inputs, meta difference, meta batch, warm-up, uniform share and task weight.
@@ -407,6 +420,8 @@ public final class TrainingConfig {
         public Builder uniformShare(double v) { uniformShare = v; return this; }
         /** Robust MAL: learn the expression task's weight (default by variant: yes). */
         public Builder learnTaskWeight(boolean v) { learnTaskWeight = v; return this; }
+        /** Robust MAL: what psi learns from, {@code gradient} (the meta-gradient) or {@code alignment} (default by variant). */
+        public Builder metaSignal(String v) { metaSignal = v; return this; }
         /**
          * What MAL's meta net sees: {@code features} (as MAL.md) plus optionally {@code +loss}, {@code +label} and
          * {@code +uncertainty}; ours. Default by variant: paper {@code features}, robust {@code features+uncertainty}.

@@ -79,7 +79,7 @@ class RobustMalTest {
                 label[j] = -1;
             }
             MetaWeightNet psi = MetaWeightNet.create(FEATURES, 8, new MetaInputs(false, 0, true), seed);
-            RobustMetaAuxiliaryStrategy mal = new RobustMetaAuxiliaryStrategy(psi, 0.1, 0.01, 1, MetaDifference.EXACT, 0, 0.1, true);
+            RobustMetaAuxiliaryStrategy mal = new RobustMetaAuxiliaryStrategy(psi, 0.1, 0.01, 1, MetaDifference.EXACT, 0, 0.1, true, false);
             MetaWeightNet.Pass before = psi.forward(f, task, loss, label, extra);
             double[] w0 = mal.expressionWeights(before.weights());
             double[] dLdw = new double[m];
@@ -110,7 +110,7 @@ class RobustMalTest {
         LabelledBatch val = TinyFaces.batch(32, true, false, 23);
         double alpha = 0.5;
         MetaWeightNet psi = MetaWeightNet.create(TinyFaces.network().featureSize(), 8, new MetaInputs(false, 0, true), 7);
-        RobustMetaAuxiliaryStrategy mal = new RobustMetaAuxiliaryStrategy(psi, alpha, 0.05, 1, MetaDifference.EXACT, 0, 0.1, false);
+        RobustMetaAuxiliaryStrategy mal = new RobustMetaAuxiliaryStrategy(psi, alpha, 0.05, 1, MetaDifference.EXACT, 0, 0.1, false, false);
         double[][] extra = RobustMetaAuxiliaryStrategy.uncertaintyOf(net, fe);
         int[] task = new int[m];
         Arrays.fill(task, 1);
