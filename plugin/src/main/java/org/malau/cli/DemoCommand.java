@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.malau.demo.Demo;
+import org.malau.experiment.ExperimentConfig;
 import org.malau.demo.DemoOutput;
 import org.malau.demo.DemoPlan;
 import org.malau.demo.DemoResults;
@@ -26,14 +27,14 @@ import picocli.CommandLine.Option;
     description = {
         "Generates the synthetic AU-labelled and expression-labelled faces (the expression set with "
             + "known corruption: wrong labels and faces without a usable face), aligns them by their eye "
-            + "centres, trains each strategy with the same seed and iteration budget, predicts the AUs and "
+            + "centres, trains each strategy with the same seed until its meta-split AU F1 stops improving, predicts the AUs and "
             + "expressions of held-out subjects, scores them, and writes DIR/report.html (one self-contained "
             + "page with every figure) and DIR/results.json (the numbers, keys documented in the README). The "
             + "default run takes under five minutes on two cores."})
 public final class DemoCommand extends CliCommand {
     static final String DEFAULT_OUT = "demo-out";
 
-    @Option(names = "--quick", description = "about a minute: smaller sets and 20 iterations per strategy")
+    @Option(names = "--quick", description = "about a minute: smaller sets, at most 150 iterations per strategy")
     boolean quick;
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path dir = Path.of(DEFAULT_OUT);
@@ -72,8 +73,10 @@ public final class DemoCommand extends CliCommand {
         long start = System.nanoTime();
         DemoPlan plan = DemoPlan.of(settings.experiment());
         ConsoleProgressBar bar = new ConsoleProgressBar(out, plan, interactive, System::nanoTime);
-        out.printf(Locale.ROOT, "mal demo (%s, seed %d): %s, %d iterations each; writing to %s%n", settings.profile(), settings.seed(),
-            String.join(", ", settings.experiment().strategies()), settings.experiment().iterations(), dir);
+        ExperimentConfig c = settings.experiment();
+        out.printf(Locale.ROOT, "mal demo (%s, seed %d): %s, %s; writing to %s%n", settings.profile(), settings.seed(),
+            String.join(", ", c.strategies()), c.earlyStopping() ? "each until its meta-split F1 stops improving (patience "
+                + c.patience() + " epochs, at most " + c.maxIterations() + " iterations)" : c.maxIterations() + " iterations each", dir);
         DemoResults results = Demo.run(settings, bar, CancellationCheck.never());
         DemoPlan.Phase report = plan.phase("report");
         bar.phaseStarted(report);
@@ -122,6 +125,11 @@ public final class DemoCommand extends CliCommand {
             + " expression samples, 0.5 = no separation)%n", r.testFaces().size(), r.settings().experiment().auTestSubjects());
         out.printf(Locale.ROOT, "data %s, training %s, total %s%n", ConsoleProgressBar.duration(r.dataSeconds()),
             ConsoleProgressBar.duration(r.trainSeconds()), ConsoleProgressBar.duration(totalSeconds));
+        for (StrategyResult s : r.strategies()) {
+            if (s.weightSentence() != null) {
+                out.println(s.weightSentence());
+            }
+        }
     }
 
     private static String num(double v) {

@@ -22,6 +22,7 @@ import org.malau.train.EpochRecord;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.Strategies;
+import org.malau.train.MalVariant;
 import org.malau.train.TrainingConfig;
 import org.malau.train.TrainingListener;
 import org.malau.train.TrainingResult;
@@ -73,8 +74,9 @@ public final class TrainCommand extends CliCommand {
     int batch = 32;
     @Option(names = "--fe-batch", paramLabel = "M", description = "expression samples per iteration, 1-4096 (default 32)")
     int feBatch = 32;
-    @Option(names = "--meta-batch", paramLabel = "K", description = "meta-split samples per iteration, 1-4096 (default 16)")
-    int metaBatch = 16;
+    @Option(names = "--meta-batch", paramLabel = "K", description = "meta-split samples per iteration, 1-4096, or 0 for the"
+        + " whole meta split (default 0 for mal robust, 16 otherwise)")
+    Integer metaBatch;
     @Option(names = "--meta-fraction", paramLabel = "F", description = "share of AU data held out, subject-disjoint, 0-0.9"
         + " (default 0.2; 0.1 for conv)")
     Double metaFraction;
@@ -100,15 +102,28 @@ public final class TrainCommand extends CliCommand {
     double beta = 1e-3;
     @Option(names = "--meta-hidden", paramLabel = "H", description = "mal: meta-net hidden units, 1-4096 (default 32)")
     int metaHidden = 32;
-    @Option(names = "--meta-interval", paramLabel = "N", description = "mal: meta steps every N iterations, psi's weights in between (default 1)")
-    int metaInterval = 1;
+    @Option(names = "--meta-interval", paramLabel = "N", description = "mal: meta steps every N iterations (0: by variant), psi's weights in"
+        + " between (default 4 for robust, 1 for paper)")
+    int metaInterval = 0;
+    @Option(names = "--mal-variant", paramLabel = "V", completionCandidates = MalVariants.class,
+        description = "mal: robust (ours: uncertainty inputs, warm-up, normalised expression weights, learnt task weight,"
+            + " whole meta split, exact meta-gradients) or paper (MAL.md's configuration) (default ${DEFAULT-VALUE})")
+    String malVariant = MalVariant.ROBUST.id();
+    @Option(names = "--warmup", paramLabel = "N", description = "mal robust: plain multi-task iterations before the first"
+        + " meta step, >= 0 (default 300)")
+    Integer warmup;
+    @Option(names = "--uniform-share", paramLabel = "U", description = "mal robust: share of every expression weight that"
+        + " does not depend on the meta net, 0 to below 1 (default 0.1)")
+    Double uniformShare;
     @Option(names = "--meta-inputs", paramLabel = "SPEC", completionCandidates = MetaInputSpecs.class,
-        description = "mal: what the meta net sees: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    String metaInputs = TrainingConfig.builder().build().metaInputs();
+        description = "mal: what the meta net sees: ${COMPLETION-CANDIDATES} (default features+uncertainty for robust,"
+            + " features for paper)")
+    String metaInputs;
     @Option(names = "--meta-difference", paramLabel = "D", completionCandidates = MetaDifferences.class,
         description = "mal, l2rw: central (two forward passes, MAL.md) or forward (one) finite difference, or exact (double"
-            + " backward; libtorch engine only) (default ${DEFAULT-VALUE})")
-    String metaDifference = TrainingConfig.builder().build().metaDifference();
+            + " backward; libtorch engine only) (default exact for mal robust, falling back to forward where the engine"
+            + " cannot; forward otherwise)")
+    String metaDifference;
     @Option(names = "--engine", paramLabel = "NAME", completionCandidates = EngineNames.class,
         description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; dl4j when LibTorch cannot load here, with a warning)")
     String engine = NetworkEngines.DEFAULT;
@@ -190,7 +205,9 @@ public final class TrainCommand extends CliCommand {
         between("--max-iterations", maxIterations, 0, 1_000_000_000);
         between("--batch", batch, 1, 4096);
         between("--fe-batch", feBatch, 1, 4096);
-        between("--meta-batch", metaBatch, 1, 4096);
+        if (metaBatch != null) {
+            between("--meta-batch", metaBatch, 0, 4096);
+        }
         within("--meta-fraction", metaFraction, 0, 0.9);
         between("--patience", patience, 0, 100_000);
         above("--lr", lr, 0, 10);
@@ -200,7 +217,7 @@ public final class TrainCommand extends CliCommand {
         above("--alpha", alpha, 0, 10);
         above("--beta", beta, 0, 10);
         between("--meta-hidden", metaHidden, 1, 4096);
-        between("--meta-interval", metaInterval, 1, 1_000_000);
+        between("--meta-interval", metaInterval, 0, 1_000_000);
         between("--input-size", inputSize, 8, 512);
         check(channels == 1 || channels == 3, "--channels", channels, "1 (grey) or 3 (colour)");
         between("--features", features, 1, 4096);
@@ -222,7 +239,9 @@ public final class TrainCommand extends CliCommand {
             b.maxIterations(maxIterations);
             b.auBatch(batch);
             b.expressionBatch(feBatch);
-            b.validationBatch(metaBatch);
+            if (metaBatch != null) {
+                b.validationBatch(metaBatch);
+            }
             b.metaFraction(metaFraction);
             b.patience(patience);
             b.optimizer(optimizer);
@@ -232,6 +251,14 @@ public final class TrainCommand extends CliCommand {
             b.beta(beta);
             b.metaHidden(metaHidden);
             b.metaInterval(metaInterval);
+            b.malVariant(malVariant);
+            if (warmup != null) {
+                between("--warmup", warmup, 0, 1_000_000);
+                b.warmup(warmup);
+            }
+            if (uniformShare != null) {
+                b.uniformShare(uniformShare);
+            }
             b.metaInputs(metaInputs);
             b.metaDifference(metaDifference);
             b.engine(engine);
@@ -332,6 +359,14 @@ public final class TrainCommand extends CliCommand {
 
         EngineNames() {
             super(NetworkEngines.NAMES);
+        }
+    }
+
+    static final class MalVariants extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        MalVariants() {
+            super(MalVariant.ids());
         }
     }
 

@@ -16,8 +16,9 @@ import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingListener;
 
 /**
- * Runs the demo: the synthetic data once, then every strategy with the same seed and iteration
- * budget on it, each scored on the held-out AU subjects. Expression accuracy is measured on those
+ * Runs the demo: the synthetic data once, then every strategy with the same seed on it, each trained
+ * until its meta-split AU F1 stops improving (the experiment's patience, with its iteration cap as a
+ * safety net) and scored on the held-out AU subjects. Expression accuracy is measured on those
  * same held-out faces, whose expression labels are clean (the synthetic AU set carries the
  * expression each face was drawn with and no corruption), so it is a test of the expression head
  * on unseen subjects, not on the corrupted training set.
@@ -52,14 +53,14 @@ public final class Demo {
             DemoPlan.Phase phase = plan.phase("train " + strategy);
             listener.phaseStarted(phase);
             long t = System.nanoTime();
-            SyntheticExperiment.Outcome o = SyntheticExperiment.run(data, strategy, settings.seed(), config.iterations(), forward, cancel);
+            SyntheticExperiment.Outcome o = SyntheticExperiment.run(data, config, strategy, settings.seed(), forward, cancel);
             classes = o.result().model().header().expressionClasses();
             List<FacePrediction> predictions = o.result().model().predict(List.of(data.auTestCrops()), PREDICT_BATCH);
             WeightSummary weights = WeightSummary.of(o.result().weights());
             // Without expression samples the expression head was never trained: its accuracy means nothing.
             double feAccuracy = weights.isEmpty() ? Double.NaN : expressionAccuracy(testFaces, predictions, classes);
             results.add(new StrategyResult(strategy, o.testAverageF1(), o.testF1(), feAccuracy, o.feWeightAuc(), o.trainSeconds(),
-                o.result().history(), weights, predictions, o.result().model().header().settings()));
+                o.result().history(), weights, predictions, o.result().model().header().settings(), o.weights()));
             listener.phaseFinished(phase, seconds(t));
         }
         int feCorrupted = 0;

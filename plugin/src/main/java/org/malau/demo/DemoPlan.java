@@ -44,7 +44,7 @@ public final class DemoPlan {
         costs.add(faces * SECONDS_PER_FACE);
         for (String s : c.strategies()) {
             names.add("train " + s);
-            costs.add(c.iterations() * SECONDS_PER_ITERATION.getOrDefault(s, 1.0));
+            costs.add(c.maxIterations() * SECONDS_PER_ITERATION.getOrDefault(s, 1.0));
         }
         names.add("report");
         costs.add(REPORT_SECONDS);

@@ -110,7 +110,7 @@ final class ReportFigures {
             }
         }
         p.xRange(lo, hi).yRange(0, Math.max(1, max * 1.15));
-        p.title(strategy + ": final weights, AUC " + String.format(Locale.ROOT, "%.2f", w.auc()));
+        p.title(strategy + ": weights used in training, AUC " + String.format(Locale.ROOT, "%.2f", w.auc()));
         p.yAxis("% of the group", "%.0f");
         Color[] colours = {translucent(CLEAN), translucent(CORRUPTED)};
         double bin = (hi - lo) / BINS;
@@ -144,7 +144,7 @@ final class ReportFigures {
         }
         List<String> names = new ArrayList<>(means.keySet());
         p.xRange(0, names.size()).yRange(0, max > 0 ? max * 1.15 : 1);
-        p.title("Mean final weight per expression class");
+        p.title("Mean weight per expression class (as used in training)");
         p.yAxis("mean weight", pickFormat(max));
         for (int k = 0; k < names.size(); k++) {
             double[] m = means.get(names.get(k));

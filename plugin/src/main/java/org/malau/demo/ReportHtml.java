@@ -39,12 +39,16 @@ public final class ReportHtml {
             .append(r.auTrainFaces()).append(" AU-labelled faces (").append(c.auTrainSubjects()).append(" subjects) and ")
             .append(r.feFaces()).append(" expression-labelled faces (").append(c.feSubjects()).append(" subjects, ")
             .append(pct(r.feCorrupted() / (double) Math.max(1, r.feFaces()))).append(" corrupted on purpose) with seed ")
-            .append(r.settings().seed()).append(" and ").append(c.iterations()).append(" iterations each, then scored on ")
+            .append(r.settings().seed()).append(", ").append(budget(c)).append(", then scored on ")
             .append(r.testFaces().size()).append(" faces of ").append(c.auTestSubjects()).append(" held-out subjects.</p>\n");
         summary(h, r);
-        h.append("<p class=\"note\">A demonstration budget: ").append(c.iterations()).append(" iterations are a few minutes of")
-            .append(" CPU time and far from converged, so differences of a few F1 points between strategies are noise. The")
-            .append(" comparison the method is judged by runs longer and over several seeds (<code>bench/run PaperClaimBench</code>,")
+        for (StrategyResult s : r.strategies()) {
+            if (s.weightSentence() != null) {
+                h.append("<p class=\"lead\">").append(esc(s.weightSentence())).append("</p>\n");
+            }
+        }
+        h.append("<p class=\"note\">One seed: differences of a few F1 points between strategies can be chance. The comparison")
+            .append(" the method is judged by runs the same setting over five seeds (<code>bench/run PaperClaimBench</code>,")
             .append(" results in <code>bench/RESULTS.md</code>).</p>\n");
 
         h.append("<h2>1. Action unit detection</h2>\n");
@@ -59,8 +63,8 @@ public final class ReportHtml {
             .append(" label (<i>label noise</i>) and ").append(pct(c.feUnrelated())).append(" show no usable face (<i>unrelated</i>:")
             .append(" heavy occlusion, extreme blur or no face); together the <i>corrupted</i> samples. A strategy that learns")
             .append(" per-sample weights should give them less weight than the clean ones. AUC: the chance that a random clean")
-            .append(" sample weighs more than a random corrupted one (1 = perfect separation, 0.5 = none). Each sample's final")
-            .append(" weight is the one from the last epoch in which it was drawn.</p>\n");
+            .append(" sample weighs more than a random corrupted one (1 = perfect separation, 0.5 = none). Each sample's weight")
+            .append(" is the one it was trained with: its mean over the epochs in which it was drawn.</p>\n");
         for (StrategyResult s : r.strategies()) {
             if (s.weights().isEmpty()) {
                 h.append("<p class=\"muted\"><b>").append(esc(s.strategy())).append("</b> trains without expression samples:")
@@ -149,13 +153,25 @@ public final class ReportHtml {
         h.append("</div>\n");
     }
 
+    /** How long each strategy trained, in words. */
+    static String budget(ExperimentConfig c) {
+        return c.earlyStopping()
+            ? "each trained until its meta-split AU F1 had not improved for " + c.patience() + " epochs (at most "
+                + c.maxIterations() + " iterations), keeping its best epoch"
+            : c.maxIterations() + " iterations each";
+    }
+
     private static void settings(StringBuilder h, DemoResults r) {
         ExperimentConfig c = r.settings().experiment();
         h.append("<h2>5. Settings</h2>\n<table class=\"settings\">\n");
         row(h, "seed (data and training)", Long.toString(r.settings().seed()));
         row(h, "profile", r.settings().profile());
         row(h, "strategies", String.join(", ", c.strategies()));
-        row(h, "iterations per strategy", Integer.toString(c.iterations()));
+        row(h, "training budget", budget(c));
+        for (StrategyResult s : r.strategies()) {
+            row(h, "iterations run, " + s.strategy(), s.trainingSettings().getOrDefault("iterations", "?") + " (best epoch "
+                + s.trainingSettings().getOrDefault("bestEpoch", "?") + ")");
+        }
         row(h, "AU training set", c.auTrainSubjects() + " subjects, " + r.auTrainFaces() + " faces (the meta split is taken from them)");
         row(h, "AU test set", c.auTestSubjects() + " held-out subjects, " + r.testFaces().size() + " faces");
         row(h, "expression set", c.feSubjects() + " subjects, " + r.feFaces() + " faces: label noise " + pct(c.feLabelNoise())

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ResultsJson {
     /** Identifies the layout; raised when a key changes meaning or disappears. */
-    public static final String FORMAT = "malau-demo-results/1";
+    public static final String FORMAT = "malau-demo-results/2";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +37,8 @@ public final class ResultsJson {
         settings.put("profile", r.settings().profile());
         ArrayNode strategies = settings.putArray("strategies");
         c.strategies().forEach(strategies::add);
-        settings.put("iterations", c.iterations());
+        settings.put("maxIterations", c.maxIterations());
+        settings.put("patience", c.patience());
         settings.put("auTrainSubjects", c.auTrainSubjects());
         settings.put("auTestSubjects", c.auTestSubjects());
         settings.put("feSubjects", c.feSubjects());
@@ -60,6 +61,10 @@ public final class ResultsJson {
             }
             number(o, "feAccuracy", s.feAccuracy());
             number(o, "weightAuc", s.weightAuc());
+            number(o, "weightAucLabelNoise", s.weightScores().aucLabelNoise());
+            number(o, "weightAucUnrelated", s.weightScores().aucUnrelated());
+            o.put("iterations", ((Number) s.trainingSettings().getOrDefault("iterations", 0)).intValue());
+            o.put("bestEpoch", ((Number) s.trainingSettings().getOrDefault("bestEpoch", 0)).intValue());
         }
         number(root.putObject("reference"), "everyAuPresentAverageF1", r.everyAuPresentAverageF1());
         ObjectNode timings = root.putObject("timings");

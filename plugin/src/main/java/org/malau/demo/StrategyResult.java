@@ -3,6 +3,7 @@ package org.malau.demo;
 import java.util.List;
 import java.util.Map;
 
+import org.malau.experiment.WeightScores;
 import org.malau.model.FacePrediction;
 import org.malau.train.TrainingHistory;
 
@@ -21,10 +22,33 @@ import org.malau.train.TrainingHistory;
  * @param testPredictions the predictions on the held-out faces, in {@link DemoResults#testFaces()} order
  * @param trainingSettings the settings the model file records (training configuration, strategy settings,
  *     best epoch, iterations run)
+ * @param weightScores the used weights' AUC against wrong labels and non-faces apart, mean weight per group
  */
 public record StrategyResult(String strategy, double averageF1, double[] perAuF1, double feAccuracy, double weightAuc,
     double trainSeconds, TrainingHistory history, WeightSummary weights, List<FacePrediction> testPredictions,
-    Map<String, Object> trainingSettings) {
+    Map<String, Object> trainingSettings, WeightScores weightScores) {
+
+    /**
+     * One sentence on what the expression weights learnt, from the figures; null when the strategy gives every
+     * expression sample the same weight or has none.
+     */
+    public String weightSentence() {
+        if (weights.isEmpty() || !weights.varies() || weightScores == null || Double.isNaN(weightScores.auc())) {
+            return null;
+        }
+        WeightScores w = weightScores;
+        String verdict = w.auc() >= 0.8 ? "told clean from corrupted expression samples well"
+            : w.auc() >= 0.6 ? "told clean from corrupted expression samples only partly"
+            : w.auc() > 0.4 ? "did not tell clean from corrupted expression samples"
+            : "weighted corrupted expression samples above clean ones";
+        String top = weights.classMeans().entrySet().stream().filter(e -> !Double.isNaN(e.getValue()[0]))
+            .max(java.util.Comparator.comparingDouble(e -> e.getValue()[0])).map(Map.Entry::getKey).orElse(null);
+        String low = weights.classMeans().entrySet().stream().filter(e -> !Double.isNaN(e.getValue()[0]))
+            .min(java.util.Comparator.comparingDouble(e -> e.getValue()[0])).map(Map.Entry::getKey).orElse(null);
+        return String.format(java.util.Locale.ROOT, "%s's weights %s (AUC %.2f; mean weight clean %.2f, wrong label %.2f, no usable"
+            + " face %.2f)%s.", strategy, verdict, w.auc(), w.meanClean(), w.meanLabelNoise(), w.meanUnrelated(),
+            top == null || top.equals(low) ? "" : "; among clean samples " + top + " weighed most and " + low + " least");
+    }
 
     /** Whether the strategy trained the expression head (all but au-only). */
     public boolean hasExpressionTask() {

@@ -9,11 +9,13 @@ import java.util.Map;
 import org.malau.data.Corruption;
 import org.malau.data.Expression;
 import org.malau.eval.RocAuc;
+import org.malau.experiment.WeightScores;
 import org.malau.train.SampleWeightLog;
 
 /**
- * What the report shows of one strategy's expression-sample weights: each sample's final weight
- * (the last epoch in which it was drawn) with its corruption and label, and the mean weight per
+ * What the report shows of one strategy's expression-sample weights: each sample's weight as used in
+ * training (its mean over the epochs in which it was drawn, {@link WeightScores#used}) with its corruption
+ * and label, and the mean weight per
  * epoch of the clean, label-noise and unrelated samples.
  */
 public final class WeightSummary {
@@ -41,7 +43,7 @@ public final class WeightSummary {
             if (e.corruption() == Corruption.UNKNOWN) {
                 continue;
             }
-            double w = lastDrawn(e.perEpoch());
+            double w = WeightScores.used(e.perEpoch());
             if (Double.isNaN(w)) {
                 continue;
             }
@@ -81,7 +83,7 @@ public final class WeightSummary {
         return clean.isEmpty() && corrupted.isEmpty();
     }
 
-    /** Whether the final weights differ between samples; fixed-weight strategies give every sample the same. */
+    /** Whether the used weights differ between samples; fixed-weight strategies give every sample the same. */
     public boolean varies() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -102,7 +104,7 @@ public final class WeightSummary {
         return corrupted.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** ROC AUC of the final weight as a clean-vs-corrupted score; NaN without both kinds of samples. */
+    /** ROC AUC of the used weight as a clean-vs-corrupted score; NaN without both kinds of samples. */
     public double auc() {
         double[] c = clean();
         double[] x = corrupted();
@@ -116,7 +118,7 @@ public final class WeightSummary {
         return RocAuc.of(w, positive);
     }
 
-    /** Mean final weight per expression label (classes present only): {clean mean, corrupted mean}, NaN when a side is empty. */
+    /** Mean used weight per expression label (classes present only): {clean mean, corrupted mean}, NaN when a side is empty. */
     public Map<String, double[]> classMeans() {
         Map<String, double[]> m = new LinkedHashMap<>();
         classSums.forEach((k, s) -> m.put(k, new double[] {s[1] == 0 ? Double.NaN : s[0] / s[1], s[3] == 0 ? Double.NaN : s[2] / s[3]}));
@@ -142,15 +144,5 @@ public final class WeightSummary {
             s += x;
         }
         return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    /** A sample not drawn in the last epoch keeps the weight it last received. */
-    private static double lastDrawn(double[] perEpoch) {
-        for (int k = perEpoch.length - 1; k >= 0; k--) {
-            if (!Double.isNaN(perEpoch[k])) {
-                return perEpoch[k];
-            }
-        }
-        return Double.NaN;
     }
 }

@@ -14,7 +14,6 @@ import org.malau.data.synth.SynthFace;
 import org.malau.data.synth.SynthGenerator;
 import org.malau.data.synth.SynthSet;
 import org.malau.eval.AuDetectionScores;
-import org.malau.eval.RocAuc;
 import org.malau.face.AlignOptions;
 import org.malau.face.FaceAligner;
 import org.malau.face.ImageAlignment;
@@ -25,7 +24,6 @@ import org.malau.model.FacePrediction;
 import org.malau.train.CancellationCheck;
 import org.malau.train.InMemoryFaceDataset;
 import org.malau.train.MalTrainer;
-import org.malau.train.SampleWeightLog;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
 import org.malau.train.TrainingListener;
@@ -49,12 +47,44 @@ public final class SyntheticExperiment {
      * What one strategy achieved.
      *
      * @param testF1 per-AU F1 on the held-out subjects, with the thresholds tuned on the meta split
-     * @param feWeightAuc ROC AUC of the final-epoch expression-sample weight as a clean-vs-corrupted
-     *     score (1 = every clean sample outweighs every corrupted one, 0.5 = no relation); NaN when the
-     *     strategy has no expression samples
+     * @param weights how the expression-sample weights actually used in training (each sample's mean over the
+     *     epochs it was drawn in) tell clean from corrupted samples; NaN throughout without expression samples
      */
-    public record Outcome(String strategy, long seed, double testAverageF1, double[] testF1, double feWeightAuc,
+    public record Outcome(String strategy, long seed, double testAverageF1, double[] testF1, WeightScores weights,
         double trainSeconds, TrainingResult result) {
+
+        /**
+         * ROC AUC of the used expression-sample weights as a clean-vs-corrupted score (1 = every clean sample
+         * outweighs every corrupted one, 0.5 = no relation); NaN without expression samples.
+         */
+        public double feWeightAuc() {
+            return weights.auc();
+        }
+
+        /** As {@link #feWeightAuc()} with each sample's weight of the last epoch in which it was drawn. */
+        public double finalWeightAuc() {
+            return weights.finalAuc();
+        }
+    }
+
+    /**
+     * The same data with only the uncorrupted expression samples (known from the generator): what multi-task
+     * learning could do if the corrupted samples were found perfectly, the clean-expression oracle.
+     */
+    public static Data withoutCorruptedExpressions(Data data) {
+        int[] clean = java.util.stream.IntStream.range(0, data.feTrain().size())
+            .filter(i -> data.feTrain().corruption(i) == Corruption.NONE).toArray();
+        return new Data(data.auTrain(), data.feTrain().subset(clean), data.auTest(), data.auTestCrops(), data.cropSize());
+    }
+
+    /**
+     * {@code config} without corruption: the generator decides a face's corruption after drawing everything
+     * else, so these are the same faces with their true labels and a usable face throughout, the expression
+     * set before corruption.
+     */
+    public static ExperimentConfig uncorrupted(ExperimentConfig config) {
+        return new ExperimentConfig(config.dataSeed(), config.auTrainSubjects(), config.auTestSubjects(), config.feSubjects(),
+            config.perSubject(), 0, 0, config.cropSize(), config.maxIterations(), config.patience(), config.strategies());
     }
 
     /** Generates and aligns the data of {@code config}; {@code progress} gets fractions of this phase. */
@@ -92,7 +122,17 @@ public final class SyntheticExperiment {
         }
     }
 
-    /** Trains {@code strategy} with {@code seed} on {@code data}, then scores it on the held-out subjects. */
+    /**
+     * Trains {@code strategy} with {@code seed} on {@code data} with {@code config}'s iteration cap and
+     * patience (so until its meta-split F1 stops improving when the config has a patience), then scores it
+     * on the held-out subjects.
+     */
+    public static Outcome run(Data data, ExperimentConfig config, String strategy, long seed, TrainingListener listener,
+        CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        return run(data, config.training(strategy, seed), listener, cancel);
+    }
+
+    /** Trains {@code strategy} with {@code seed} on {@code data} for a fixed budget, then scores it on the held-out subjects. */
     public static Outcome run(Data data, String strategy, long seed, int iterations, TrainingListener listener,
         CancellationCheck cancel) throws IOException, TrainingCancelledException {
         return run(data, TrainingConfig.builder().strategy(strategy).seed(seed).maxIterations(iterations), listener, cancel);
@@ -128,42 +168,7 @@ public final class SyntheticExperiment {
             predicted[i] = predictions.get(i).auPresent();
         }
         AuDetectionScores scores = AuDetectionScores.of(truth, predicted, j);
-        return new Outcome(strategy, seed, scores.averageF1(), scores.f1(), weightAuc(result.weights()), seconds, result);
-    }
-
-    /** ROC AUC of the last epoch's expression-sample weights as a score for "clean". */
-    static double weightAuc(SampleWeightLog log) {
-        List<Double> weights = new ArrayList<>();
-        List<Boolean> clean = new ArrayList<>();
-        for (SampleWeightLog.Entry e : log.entries()) {
-            if (!e.set().equals("fe") || e.corruption() == Corruption.UNKNOWN || e.perEpoch().length == 0) {
-                continue;
-            }
-            double w = lastDrawn(e.perEpoch());
-            if (!Double.isNaN(w)) {
-                weights.add(w);
-                clean.add(e.corruption() == Corruption.NONE);
-            }
-        }
-        if (weights.isEmpty() || !clean.contains(true) || !clean.contains(false)) {
-            return Double.NaN;
-        }
-        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] c = new boolean[clean.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = clean.get(i);
-        }
-        return RocAuc.of(w, c);
-    }
-
-    /** A sample not drawn in the last epoch has NaN there; its latest weight is the one it last got. */
-    private static double lastDrawn(double[] perEpoch) {
-        for (int k = perEpoch.length - 1; k >= 0; k--) {
-            if (!Double.isNaN(perEpoch[k])) {
-                return perEpoch[k];
-            }
-        }
-        return Double.NaN;
+        return new Outcome(strategy, seed, scores.averageF1(), scores.f1(), WeightScores.of(result.weights()), seconds, result);
     }
 
     private static Aligned align(FaceAligner aligner, List<SynthFace> faces, int size, TrainingListener progress,

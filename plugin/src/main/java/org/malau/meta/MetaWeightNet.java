@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * the optional inputs.
  */
 public final class MetaWeightNet {
-    /** Format 1 had no optional inputs; format 2 records them. */
-    private static final int FORMAT = 2;
+    /** Format 1 had no optional inputs; format 2 records them; format 3 adds the uncertainty inputs. */
+    private static final int FORMAT = 3;
 
     private final int featureSize;
     private final int hiddenSize;
@@ -145,7 +145,20 @@ public final class MetaWeightNet {
      *     labels, else ignored; only expression samples (task 1) get a one-hot label
      */
     public Pass forward(float[][] features, int[] task, double[] loss, int[] label) {
+        return forward(features, task, loss, label, null);
+    }
+
+    /**
+     * Forward pass keeping what the backward pass needs.
+     *
+     * @param uncertainty per sample its {@value MetaInputs#UNCERTAINTY_INPUTS} standardised uncertainty inputs (see
+     *     {@link MetaInputs}); needed when the net sees them, else ignored
+     */
+    public Pass forward(float[][] features, int[] task, double[] loss, int[] label, double[][] uncertainty) {
         int n = features.length;
+        if (inputs.uncertainty() && (uncertainty == null || uncertainty.length != n)) {
+            throw new IllegalArgumentException("this meta net needs the uncertainty inputs of each of the " + n + " samples");
+        }
         if (inputs.loss() && (loss == null || loss.length != n)) {
             throw new IllegalArgumentException("this meta net needs the loss of each of the " + n + " samples");
         }
@@ -163,7 +176,8 @@ public final class MetaWeightNet {
             if (features[s].length != featureSize) {
                 throw new IllegalArgumentException("meta net expects " + featureSize + " features, got " + features[s].length);
             }
-            x[s] = input(features[s], task[s], loss == null ? 0 : loss[s], label == null ? -1 : label[s]);
+            x[s] = input(features[s], task[s], loss == null ? 0 : loss[s], label == null ? -1 : label[s],
+                uncertainty == null ? null : uncertainty[s]);
             double z = psi[b2];
             for (int k = 0; k < hiddenSize; k++) {
                 double a = psi[b1 + k];
@@ -179,7 +193,7 @@ public final class MetaWeightNet {
         return new Pass(x, h, w);
     }
 
-    private double[] input(float[] f, int task, double loss, int label) {
+    private double[] input(float[] f, int task, double loss, int label, double[] uncertainty) {
         double mean = 0;
         for (float v : f) {
             mean += v;
@@ -202,6 +216,12 @@ public final class MetaWeightNet {
         }
         if (task == 1 && label >= 0 && label < inputs.labelClasses()) {
             x[next + label] = 1;
+        }
+        next += inputs.labelClasses();
+        if (inputs.uncertainty()) {
+            for (int k = 0; k < MetaInputs.UNCERTAINTY_INPUTS; k++) {
+                x[next + k] = uncertainty[k];
+            }
         }
         return x;
     }
@@ -244,6 +264,7 @@ public final class MetaWeightNet {
         out.writeInt(hiddenSize);
         out.writeBoolean(inputs.loss());
         out.writeInt(inputs.labelClasses());
+        out.writeBoolean(inputs.uncertainty());
         for (double v : psi) {
             out.writeDouble(v);
         }
@@ -252,8 +273,8 @@ public final class MetaWeightNet {
     /** Reads a net written by {@link #write}. */
     public static MetaWeightNet read(DataInputStream in) throws IOException {
         int format = in.readInt();
-        if (format != 1 && format != FORMAT) {
-            throw new IOException("meta net format " + format + " is not supported (expected 1 or " + FORMAT + ")");
+        if (format < 1 || format > FORMAT) {
+            throw new IOException("meta net format " + format + " is not supported (expected 1 to " + FORMAT + ")");
         }
         int f = in.readInt();
         int h = in.readInt();
@@ -267,7 +288,7 @@ public final class MetaWeightNet {
             if (labels < 0 || labels > 1 << 10) {
                 throw new IOException("meta net label classes " + labels + " are implausible");
             }
-            inputs = new MetaInputs(loss, labels);
+            inputs = new MetaInputs(loss, labels, format >= 3 && in.readBoolean());
         }
         double[] p = new double[parameterCount(f + 1 + inputs.extra(), h)];
         for (int i = 0; i < p.length; i++) {

@@ -36,9 +36,25 @@ import org.malau.model.NetworkEngines;
 public final class MalTrainer {
     private static final int EVAL_BATCH = 128;
     private final TrainingConfig config;
+    private IterationProbe probe;
 
     public MalTrainer(TrainingConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Looks at the network during training (diagnostics such as bench/MetaSignalBench): called after every
+     * iteration's real step with the iteration count, the network and what the training draws from.
+     */
+    interface IterationProbe {
+        void after(int iteration, MultiTaskNetwork net, BatchAssembler assembler, FaceDataset au, int[] meta, FaceDataset fe,
+            int[] trainFe) throws IOException;
+    }
+
+    /** Sets the probe of the next {@link #train} calls; null for none. */
+    MalTrainer probe(IterationProbe p) {
+        probe = p;
+        return this;
     }
 
     public TrainingConfig config() {
@@ -94,6 +110,13 @@ public final class MalTrainer {
         NetworkEngine engine = NetworkEngines.usable(config.engine(), shape, listener::warning);
         MultiTaskNetwork net = engine.create(shape, config.seed());
         String initialisation = Initialisation.apply(config.initialisation(), net, classes, config.seed());
+        TrainingConfig config = this.config;
+        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
+            && !config.metaDifferenceChosen() && config.strategy().equals(MetaAuxiliaryStrategy.NAME)) {
+            // The variant's default, not the user's choice: take the finite difference the engine can do.
+            listener.warning("the " + engine.name() + " engine cannot take exact meta-gradients; MAL uses the forward difference");
+            config = config.toBuilder().metaDifference(MetaDifference.FORWARD.id()).build();
+        }
         if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
             && (config.strategy().equals(MetaAuxiliaryStrategy.NAME) || config.strategy().equals(LearningToReweightStrategy.NAME))) {
             throw new IllegalArgumentException("meta difference 'exact' needs an engine that can differentiate a gradient;"
@@ -139,6 +162,8 @@ public final class MalTrainer {
         SampleWeightLog.Recorder weights = new SampleWeightLog.Recorder(au, trainAu, fe, trainFe);
         Cursor feCursor = new Cursor(trainFe, new SplittableRandom(config.seed() * 31 + 7));
         Cursor valCursor = new Cursor(meta, new SplittableRandom(config.seed() * 31 + 11));
+        // 0 = the whole meta split (in a new order each time, which changes nothing but the batch's layout)
+        int metaBatch = config.validationBatch() == 0 ? meta.length : config.validationBatch();
         List<EpochRecord> history = new ArrayList<>();
         float[] bestTheta = null;
         Object bestState = null;
@@ -157,7 +182,7 @@ public final class MalTrainer {
                 }
                 plans.add(new PrefetchingLoader.Plan(iteration + plans.size(), idx,
                     strategy.usesExpressionTask() ? feCursor.next(config.expressionBatch()) : null,
-                    strategy.usesValidationBatch() ? valCursor.next(config.validationBatch()) : null));
+                    strategy.usesValidationBatch() ? valCursor.next(metaBatch) : null));
             }
             weights.startEpoch();
             double[] sums = new double[7];
@@ -183,6 +208,9 @@ public final class MalTrainer {
                     context.setLearningRate(rate);
                     IterationResult r = strategy.iterate(context, batches);
                     iteration++;
+                    if (probe != null) {
+                        probe.after(iteration, net, assembler, au, meta, feData, trainFe);
+                    }
                     if (!Double.isFinite(r.totalLoss()) || !Double.isFinite(r.auLoss())
                         || (batches.expression() != null && !Double.isFinite(r.expressionLoss()))) {
                         throw new NonFiniteLossException(iteration, "non-finite loss at iteration " + iteration + " (epoch "

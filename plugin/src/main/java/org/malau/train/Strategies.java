@@ -31,7 +31,12 @@ public final class Strategies {
             case FixedMultiTaskStrategy.NAME -> new FixedMultiTaskStrategy(config.lambda());
             case UncertaintyStrategy.NAME -> new UncertaintyStrategy();
             case LearningToReweightStrategy.NAME -> new LearningToReweightStrategy(MetaDifference.of(config.metaDifference()));
-            case MetaAuxiliaryStrategy.NAME -> new MetaAuxiliaryStrategy(
+            case MetaAuxiliaryStrategy.NAME -> MalVariant.of(config.malVariant()) == MalVariant.ROBUST
+                ? new RobustMetaAuxiliaryStrategy(MetaWeightNet.create(featureSize, config.metaHidden(),
+                    MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(),
+                    config.metaInterval(), MetaDifference.of(config.metaDifference()), config.warmup(), config.uniformShare(),
+                    config.learnTaskWeight(), MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()))
+                : new MetaAuxiliaryStrategy(
                 MetaWeightNet.create(featureSize, config.metaHidden(),
                     MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval(),
                 MetaDifference.of(config.metaDifference()));

@@ -28,6 +28,13 @@ public final class TrainingConfig {
     private final int metaInterval;
     private final String metaInputs;
     private final String metaDifference;
+    /** Whether the meta difference was chosen, not the variant's default (which may fall back on engines without exact). */
+    private final boolean metaDifferenceChosen;
+    private final String malVariant;
+    private final int warmup;
+    private final double uniformShare;
+    private final boolean learnTaskWeight;
+    private final String metaSignal;
     private final String engine;
     private final long seed;
     private final int epochs;
@@ -73,11 +80,28 @@ public final class TrainingConfig {
         alpha = b.alpha;
         beta = b.beta;
         metaHidden = positive("meta hidden units", b.metaHidden);
-        metaInterval = positive("meta interval", b.metaInterval);
-        MetaInputs.parse(b.metaInputs, 1);
-        metaInputs = b.metaInputs;
-        MetaDifference.of(b.metaDifference);
-        metaDifference = b.metaDifference;
+        metaInterval = positive("meta interval", b.metaInterval == 0 ? MetaAuxiliaryStrategy.NAME.equals(b.strategy)
+            ? MalVariant.of(b.malVariant).metaInterval() : 1 : b.metaInterval);
+        MalVariant.of(b.malVariant);
+        // The variant sets MAL's defaults; the other strategies keep the paper's (as before the variants existed).
+        MalVariant variant = MetaAuxiliaryStrategy.NAME.equals(strategy) ? MalVariant.of(b.malVariant) : MalVariant.PAPER;
+        malVariant = b.malVariant;
+        metaInputs = b.metaInputs == null ? variant.metaInputs() : b.metaInputs;
+        MetaInputs.parse(metaInputs, 1);
+        metaDifferenceChosen = b.metaDifference != null;
+        metaDifference = b.metaDifference == null ? variant.metaDifference() : b.metaDifference;
+        MetaDifference.of(metaDifference);
+        warmup = b.warmup < 0 ? variant.warmup() : b.warmup;
+        uniformShare = Double.isNaN(b.uniformShare) ? variant.uniformShare() : b.uniformShare;
+        if (!(uniformShare >= 0 && uniformShare < 1)) {
+            throw new IllegalArgumentException("the uniform share of the expression weights must be in [0, 1), was " + uniformShare);
+        }
+        learnTaskWeight = b.learnTaskWeight == null ? variant.learnTaskWeight() : b.learnTaskWeight;
+        metaSignal = b.metaSignal == null ? variant.metaSignal() : b.metaSignal;
+        if (!List.of(MalVariant.SIGNAL_GRADIENT, MalVariant.SIGNAL_ALIGNMENT).contains(metaSignal)) {
+            throw new IllegalArgumentException("the meta signal must be " + MalVariant.SIGNAL_GRADIENT + " or "
+                + MalVariant.SIGNAL_ALIGNMENT + ", was '" + metaSignal + "'");
+        }
         NetworkEngines.byName(b.engine);
         engine = b.engine;
         seed = b.seed;
@@ -91,7 +115,10 @@ public final class TrainingConfig {
         maxIterations = b.maxIterations;
         auBatch = positive("AU batch size", b.auBatch);
         expressionBatch = positive("expression batch size", b.expressionBatch);
-        validationBatch = positive("meta batch size", b.validationBatch);
+        if (b.validationBatch < -1) {
+            throw new IllegalArgumentException("meta batch size must be >= 1, or 0 for the whole meta split, was " + b.validationBatch);
+        }
+        validationBatch = b.validationBatch == -1 ? variant.validationBatch() : b.validationBatch;
         Optimizer.byName(b.optimizer, 1);
         optimizer = b.optimizer;
         schedule = b.schedule;
@@ -205,7 +232,12 @@ public final class TrainingConfig {
         b.metaHidden = metaHidden;
         b.metaInterval = metaInterval;
         b.metaInputs = metaInputs;
-        b.metaDifference = metaDifference;
+        b.malVariant = malVariant;
+        b.warmup = warmup;
+        b.uniformShare = uniformShare;
+        b.learnTaskWeight = learnTaskWeight;
+        b.metaSignal = metaSignal;
+        b.metaDifference = metaDifferenceChosen ? metaDifference : null;
         b.engine = engine;
         b.seed = seed;
         b.epochs = epochs;
@@ -242,6 +274,18 @@ public final class TrainingConfig {
     public String metaInputs() { return metaInputs; }
     /** How MAL takes the directional derivatives: {@code central} or {@code forward}. */
     public String metaDifference() { return metaDifference; }
+    /** Whether the meta difference was set explicitly rather than taken from the MAL variant. */
+    public boolean metaDifferenceChosen() { return metaDifferenceChosen; }
+    /** Which MAL the {@code mal} strategy trains, a {@link MalVariant} id. */
+    public String malVariant() { return malVariant; }
+    /** Robust MAL: plain multi-task iterations before the first meta step. */
+    public int warmup() { return warmup; }
+    /** Robust MAL: the share of every expression weight that does not depend on psi. */
+    public double uniformShare() { return uniformShare; }
+    /** Robust MAL: whether the expression task's weight is learnt. */
+    public boolean learnTaskWeight() { return learnTaskWeight; }
+    /** Robust MAL: what psi learns from, {@link MalVariant#SIGNAL_GRADIENT} or {@link MalVariant#SIGNAL_ALIGNMENT}. */
+    public String metaSignal() { return metaSignal; }
     /** The network engine to train with, a {@link NetworkEngines} name. */
     public String engine() { return engine; }
     public long seed() { return seed; }
@@ -281,6 +325,11 @@ public final class TrainingConfig {
         m.put("metaInterval", metaInterval);
         m.put("metaInputs", metaInputs);
         m.put("metaDifference", metaDifference);
+        m.put("malVariant", malVariant);
+        m.put("warmup", warmup);
+        m.put("uniformShare", uniformShare);
+        m.put("learnTaskWeight", learnTaskWeight);
+        m.put("metaSignal", metaSignal);
         m.put("engine", engine);
         m.put("epochs", epochs);
         m.put("maxIterations", maxIterations);
@@ -315,16 +364,21 @@ public final class TrainingConfig {
         private double alpha = 0.1;
         private double beta = 1e-3;
         private int metaHidden = 32;
-        private int metaInterval = 1;
-        private String metaInputs = "features";
-        private String metaDifference = "forward";
+        private int metaInterval = 0;
+        private String metaInputs = null;
+        private String metaDifference = null;
+        private String malVariant = MalVariant.ROBUST.id();
+        private int warmup = -1;
+        private double uniformShare = Double.NaN;
+        private Boolean learnTaskWeight = null;
+        private String metaSignal = null;
         private String engine = NetworkEngines.DEFAULT;
         private long seed = 1;
         private int epochs = 10;
         private int maxIterations = 0;
         private int auBatch = 32;
         private int expressionBatch = 32;
-        private int validationBatch = 16;
+        private int validationBatch = -1;
         private String optimizer = "adam";
         private LearningRateSchedule schedule = LearningRateSchedule.constant(1e-3);
         private double metaFraction = 0.1;
@@ -354,10 +408,28 @@ public final class TrainingConfig {
         public Builder metaHidden(int v) { metaHidden = v; return this; }
         /** MAL's meta steps every this many iterations (default 1 = every iteration, as MAL.md); ours. */
         public Builder metaInterval(int v) { metaInterval = v; return this; }
-        /** What MAL's meta net sees: {@code features} (default, as MAL.md) plus optionally {@code +loss} and {@code +label}; ours. */
+        // 0 (the default) = by strategy and variant: mal robust 4, everything else 1
+        /**
+         * Which MAL: {@code robust} (default, ours; {@link MalVariant#ROBUST}) or {@code paper} (MAL.md's configuration);
+         * sets the defaults of the meta inputs, meta difference, meta batch, warm-up, uniform share and task weight.
+         */
+        public Builder malVariant(String v) { malVariant = v; return this; }
+        /** Robust MAL's plain multi-task iterations before the first meta step (default by variant: 300). */
+        public Builder warmup(int v) { warmup = v; return this; }
+        /** Robust MAL's share of every expression weight that does not depend on psi, in [0, 1) (default by variant: 0.1). */
+        public Builder uniformShare(double v) { uniformShare = v; return this; }
+        /** Robust MAL: learn the expression task's weight (default by variant: yes). */
+        public Builder learnTaskWeight(boolean v) { learnTaskWeight = v; return this; }
+        /** Robust MAL: what psi learns from, {@code gradient} (the meta-gradient) or {@code alignment} (default by variant). */
+        public Builder metaSignal(String v) { metaSignal = v; return this; }
+        /**
+         * What MAL's meta net sees: {@code features} (as MAL.md) plus optionally {@code +loss}, {@code +label} and
+         * {@code +uncertainty}; ours. Default by variant: paper {@code features}, robust {@code features+uncertainty}.
+         */
         public Builder metaInputs(String v) { metaInputs = v; return this; }
         /**
-         * {@code forward} (default; ours: one pass, reusing the first step's losses) or {@code central}
+         * {@code exact} (robust's default; double backward, LibTorch only: on other engines the default falls back to
+         * {@code forward} with a warning), {@code forward} (paper's default; ours: one pass, reusing the first step's losses) or {@code central}
          * (MAL.md: two forward passes) finite difference for MAL's directional derivatives. Both agree
          * with exact per-sample gradients to a cosine above 0.999 (DirectionalDerivativesTest); the
          * one-sided one saves a forward pass of the whole batch, which brings a MAL iteration from 2.6
@@ -375,7 +447,7 @@ public final class TrainingConfig {
         public Builder auBatch(int v) { auBatch = v; return this; }
         /** m, expression samples per iteration (default 32). */
         public Builder expressionBatch(int v) { expressionBatch = v; return this; }
-        /** k, meta-split samples per iteration (default 16). */
+        /** k, meta-split samples per iteration, 0 = the whole meta split (default by variant: paper 16, robust 0). */
         public Builder validationBatch(int v) { validationBatch = v; return this; }
         /** {@code adam} (default) or {@code sgd} (momentum 0.9). */
         public Builder optimizer(String v) { optimizer = v; return this; }

@@ -46,7 +46,7 @@ class DemoCommandTest {
         assertEquals(7, s.experiment().dataSeed());
         assertEquals(List.of("mal", "l2rw"), s.experiment().strategies());
         ExperimentConfig standard = DemoSettings.standard(7, List.of("mal")).experiment();
-        assertTrue(s.experiment().iterations() < standard.iterations() && s.experiment().perSubject() <= standard.perSubject(),
+        assertTrue(s.experiment().maxIterations() <= standard.maxIterations() && s.experiment().perSubject() <= standard.perSubject(),
             "quick is smaller than the default");
     }
 

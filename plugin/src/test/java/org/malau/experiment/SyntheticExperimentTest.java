@@ -56,7 +56,7 @@ class SyntheticExperimentTest {
     @Test
     void eachStrategyIsScoredOnTheHeldOutSubjects() throws Exception {
         for (String s : CONFIG.strategies()) {
-            SyntheticExperiment.Outcome o = SyntheticExperiment.run(data, s, 1, CONFIG.iterations(), (f, m) -> { }, () -> false);
+            SyntheticExperiment.Outcome o = SyntheticExperiment.run(data, s, 1, CONFIG.maxIterations(), (f, m) -> { }, () -> false);
             assertEquals(data.auTest().auCodes().length, o.testF1().length);
             assertTrue(o.testAverageF1() >= 0 && o.testAverageF1() <= 1, s + " F1 " + o.testAverageF1());
             if (s.equals("au-only")) {

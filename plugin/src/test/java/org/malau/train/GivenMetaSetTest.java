@@ -106,7 +106,7 @@ class GivenMetaSetTest {
     void malUsesTheGivenSetForItsMetaBatches() throws Exception {
         FaceDataset au = TinyDatasets.au(32, 1);
         FaceDataset meta = renamed(TinyDatasets.au(12, 9), "m");
-        TrainingResult r = new MalTrainer(TinyDatasets.config("mal").metaFraction(0).epochs(1).build()).train(au,
+        TrainingResult r = new MalTrainer(TinyDatasets.config("mal").warmup(0).metaInterval(1).metaFraction(0).epochs(1).build()).train(au,
             TinyDatasets.expression(24, 2), meta, TrainingListener.silent(), CancellationCheck.never());
         assertTrue(Double.isFinite(r.history().epochs().get(0).metaLoss()), "meta batches came from the given set");
         assertEquals(32, r.weights().entries().stream().filter(e -> e.set().equals("au")).count());

@@ -43,6 +43,8 @@ public class MalLearnerNodeDialog extends DefaultNodeSettingsPane {
             "Network", true, NetworkChoice.values()));
         addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createStrategySettingsModel(),
             "Strategy", true, StrategyChoice.values()));
+        addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createMalVariantSettingsModel(),
+            "MAL variant (strategy mal)", true, MalVariantChoice.values()));
         addDialogComponent(new DialogComponentButtonGroup(MalLearnerNodeModel.createEngineSettingsModel(),
             "Network engine", false, EngineChoice.values()));
         addDialogComponent(new DialogComponentNumber(MalLearnerNodeModel.createInputSizeSettingsModel(),

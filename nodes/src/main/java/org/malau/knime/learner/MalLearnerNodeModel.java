@@ -62,6 +62,7 @@ import org.malau.train.Initialisation;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.SampleWeightLog;
+import org.malau.train.MalVariant;
 import org.malau.train.Strategies;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
@@ -94,6 +95,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private static final String CFG_EXPRESSION_COLUMN = "expression_column";
     private static final String CFG_STRATEGY = "strategy";
     private static final String CFG_ENGINE = "engine";
+    private static final String CFG_MAL_VARIANT = "mal_variant";
     private static final String CFG_INPUT_SIZE = "input_size";
     private static final String CFG_WIDTH = "network_width";
     private static final String CFG_EPOCHS = "epochs";
@@ -128,6 +130,7 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelString m_strategy = createStrategySettingsModel();
     private final SettingsModelString m_engine = createEngineSettingsModel();
     private final SettingsModelString m_initialisation = createInitialisationSettingsModel();
+    private final SettingsModelString m_malVariant = createMalVariantSettingsModel();
     private final SettingsModelIntegerBounded m_inputSize = createInputSizeSettingsModel();
     private final SettingsModelIntegerBounded m_width = createWidthSettingsModel();
     private final SettingsModelIntegerBounded m_epochs = createEpochsSettingsModel();
@@ -222,6 +225,11 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_INITIALISATION, INIT_EXPRESSION);
     }
 
+    /** Which MAL the mal strategy trains, a {@link MalVariant} id (robust for new nodes). */
+    static SettingsModelString createMalVariantSettingsModel() {
+        return new SettingsModelString(CFG_MAL_VARIANT, MalVariant.ROBUST.id());
+    }
+
     static SettingsModelString createWeightLayoutSettingsModel() {
         return new SettingsModelString(CFG_WEIGHT_LAYOUT, Layout.LONG.id());
     }
@@ -239,7 +247,7 @@ public class MalLearnerNodeModel extends NodeModel {
 
     /** Settings added after release 0.1; absent from older workflows, which then keep their behavior. */
     private List<SettingsModel> addedSettings() {
-        return List.of(m_weightLayout, m_weightMaxColumns, m_engine, m_initialisation);
+        return List.of(m_weightLayout, m_weightMaxColumns, m_engine, m_initialisation, m_malVariant);
     }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
@@ -328,7 +336,7 @@ public class MalLearnerNodeModel extends NodeModel {
             throw new InvalidSettingsException(unsupported + ": choose the LibTorch engine, or the small network");
         }
         try {
-            return b.strategy(m_strategy.getStringValue()).engine(m_engine.getStringValue())
+            return b.strategy(m_strategy.getStringValue()).malVariant(m_malVariant.getStringValue()).engine(m_engine.getStringValue())
                 .epochs(m_epochs.getIntValue()).auBatch(m_auBatch.getIntValue())
                 .expressionBatch(m_feBatch.getIntValue()).validationBatch(m_metaBatch.getIntValue())
                 .beta(m_metaLearningRate.getDoubleValue()).metaFraction(m_metaFraction.getDoubleValue())
@@ -625,6 +633,13 @@ public class MalLearnerNodeModel extends NodeModel {
                     + List.of(INIT_EXPRESSION, INIT_LANDMARKS, INIT_SMALL));
             }
         }
+        if (settings.containsKey(CFG_MAL_VARIANT)) {
+            final SettingsModelString variant = createMalVariantSettingsModel();
+            variant.loadSettingsFrom(settings);
+            if (!MalVariant.ids().contains(variant.getStringValue())) {
+                throw new InvalidSettingsException("MAL variant \"" + variant.getStringValue() + "\" is none of " + MalVariant.ids());
+            }
+        }
         final SettingsModelString strategy = createStrategySettingsModel();
         strategy.loadSettingsFrom(settings);
         if (!Strategies.NAMES.contains(strategy.getStringValue())) {
@@ -665,6 +680,12 @@ public class MalLearnerNodeModel extends NodeModel {
             m_initialisation.loadSettingsFrom(settings);
         } else {
             m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS);
+        }
+        // and the paper's MAL, the only one there was
+        if (settings.containsKey(CFG_MAL_VARIANT)) {
+            m_malVariant.loadSettingsFrom(settings);
+        } else {
+            m_malVariant.setStringValue(MalVariant.PAPER.id());
         }
     }
 

@@ -67,7 +67,8 @@ final class ExampleWorkflows {
             .set("landmark_source", LANDMARK_SOURCE);
         final OurStep learner = w.ours(4, MalLearnerNodeFactory.class, 500, 320, "learn AUs with MAL")
             .set("au_image_column", ALIGNED).set("fe_image_column", ALIGNED).set("strategy", "mal").set("epochs", 10)
-            .set("initialisation", SMALL_NETWORK).set("learning_rate", 1e-3).set("meta_fraction", 0.1);
+            .set("initialisation", SMALL_NETWORK).set("learning_rate", 1e-3).set("meta_fraction", 0.1)
+            .set("mal_variant", "paper");
         final OurStep testFaces = w.ours(5, SyntheticFacesNodeFactory.class, 40, 620, "test faces\n(new people)")
             .set("seed", 2).set("au_subjects", 8).set("fe_subjects", 0).set("faces_per_subject", 20);
         final OurStep alignTest = w.ours(6, FaceAlignerNodeFactory.class, 280, 620, "align the\ntest faces")
@@ -247,7 +248,7 @@ final class ExampleWorkflows {
             m -> KnimeNodes.referenceRowFilter(m, "subject", "subject"));
         final OurStep learner = w.ours(8, MalLearnerNodeFactory.class, 900, 250, "learn AUs with MAL")
             .set("strategy", "mal").set("epochs", 15).set("initialisation", SMALL_NETWORK).set("learning_rate", 1e-3)
-            .set("meta_fraction", 0.1);
+            .set("meta_fraction", 0.1).set("mal_variant", "paper");
         final OurStep predictor = w.ours(9, AuPredictorNodeFactory.class, 1060, 450, "detect AUs");
         final OurStep scorer = w.ours(10, AuScorerNodeFactory.class, 1210, 450, "F1 per AU\n(this fold)");
         final KnimeStep collect = w.knime(11, KnimeNodes.LOOP_END, 1380, 450, "collect\nthe 3 folds",

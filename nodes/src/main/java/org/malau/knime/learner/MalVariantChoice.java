@@ -1,0 +1,51 @@
+package org.malau.knime.learner;
+
+import org.malau.knime.common.Choice;
+import org.malau.train.MalVariant;
+
+/**
+ * Which MAL the mal strategy trains, as the learner's dialog shows it; the settings keep the engine's variant id.
+ * Workflows saved before the choice existed trained the paper's configuration and keep it
+ * ({@code MalLearnerNodeModel} loads {@code paper} when the setting is absent).
+ */
+public enum MalVariantChoice implements Choice {
+    /** Ours, the default for new nodes. */
+    ROBUST(MalVariant.ROBUST.id(), "Robust (default)",
+        "Meta net sees each expression sample's loss, p(label) and entropy; warm-up, weights normalised per batch,"
+            + " learnt task weight, whole meta split, exact meta-gradients on LibTorch"),
+    /** The paper's configuration. */
+    PAPER(MalVariant.PAPER.id(), "Paper",
+        "As the MAL paper describes it: meta net on the backbone features, weights for both tasks, no normalisation");
+
+    private final String m_id;
+
+    private final String m_text;
+
+    private final String m_toolTip;
+
+    MalVariantChoice(final String id, final String text, final String toolTip) {
+        m_id = id;
+        m_text = text;
+        m_toolTip = toolTip;
+    }
+
+    @Override
+    public String id() {
+        return m_id;
+    }
+
+    @Override
+    public String text() {
+        return m_text;
+    }
+
+    @Override
+    public String toolTip() {
+        return m_toolTip;
+    }
+
+    @Override
+    public boolean isDefault() {
+        return this == ROBUST;
+    }
+}

@@ -1,0 +1,111 @@
+package org.malau.train;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which MAL the {@code mal} strategy trains. Both take MAL.md's three steps per iteration; they differ in
+ * what psi sees and how its outputs become weights.
+ */
+public enum MalVariant {
+    /**
+     * The paper's configuration as MAL.md describes it ({@link MetaAuxiliaryStrategy}): psi on the backbone
+     * features and task, both the AU and the expression weights from psi, no normalisation, no warm-up, a
+     * meta batch of 16. What models trained before the variants existed used.
+     */
+    PAPER("paper", "features", "forward", 16, 0, 0, false, 1, "gradient"),
+    /**
+     * Ours ({@link RobustMetaAuxiliaryStrategy}): psi on features plus per-sample uncertainty inputs, expression
+     * weights only, normalised per batch with a uniform share, a learnable task weight, a warm-up of plain
+     * multi-task steps, the whole meta split as meta batch and exact meta-gradients (on LibTorch).
+     */
+    ROBUST("robust", "features+uncertainty", "exact", 0, 300, 0.1, true, 4, "gradient");
+
+    /** psi learns from the meta-gradient dL_val/dw itself. */
+    public static final String SIGNAL_GRADIENT = "gradient";
+    /** psi learns from the meta-gradient over the size of the sample's logit gradient (robust only). */
+    public static final String SIGNAL_ALIGNMENT = "alignment";
+
+    private final String id;
+    private final String metaInputs;
+    private final String metaDifference;
+    private final int validationBatch;
+    private final int warmup;
+    private final double uniformShare;
+    private final boolean learnTaskWeight;
+    private final int metaInterval;
+    private final String metaSignal;
+
+    MalVariant(String id, String metaInputs, String metaDifference, int validationBatch, int warmup, double uniformShare,
+        boolean learnTaskWeight, int metaInterval, String metaSignal) {
+        this.metaInterval = metaInterval;
+        this.metaSignal = metaSignal;
+        this.id = id;
+        this.metaInputs = metaInputs;
+        this.metaDifference = metaDifference;
+        this.validationBatch = validationBatch;
+        this.warmup = warmup;
+        this.uniformShare = uniformShare;
+        this.learnTaskWeight = learnTaskWeight;
+    }
+
+    /** The name users choose and model headers record. */
+    public String id() {
+        return id;
+    }
+
+    /** psi's inputs unless set, a {@link org.malau.meta.MetaInputs} spec. */
+    public String metaInputs() {
+        return metaInputs;
+    }
+
+    /** How d_s is taken unless set, a {@link MetaDifference} id. */
+    public String metaDifference() {
+        return metaDifference;
+    }
+
+    /** Meta batch unless set; 0 = the whole meta split. */
+    public int validationBatch() {
+        return validationBatch;
+    }
+
+    /** Plain multi-task iterations before the first meta step unless set. */
+    public int warmup() {
+        return warmup;
+    }
+
+    /** Share of every expression weight that does not depend on psi unless set (robust only). */
+    public double uniformShare() {
+        return uniformShare;
+    }
+
+    /** Whether the task weight is learnt unless set (robust only). */
+    public boolean learnTaskWeight() {
+        return learnTaskWeight;
+    }
+
+    /** Meta steps every this many iterations unless set. */
+    public int metaInterval() {
+        return metaInterval;
+    }
+
+    /** What psi learns from unless set: {@value #SIGNAL_GRADIENT} or {@value #SIGNAL_ALIGNMENT}. */
+    public String metaSignal() {
+        return metaSignal;
+    }
+
+    /** Every id, in declaration order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(MalVariant::id).toList();
+    }
+
+    /** @throws IllegalArgumentException naming the valid choices */
+    public static MalVariant of(String id) {
+        for (MalVariant v : values()) {
+            if (v.id.equals(id)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("MAL variant must be one of " + ids() + ", was '" + id + "'");
+    }
+}
