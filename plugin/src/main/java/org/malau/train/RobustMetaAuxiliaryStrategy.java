@@ -3,7 +3,6 @@ package org.malau.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.malau.meta.AdamOptimizer;
 import org.malau.meta.MetaInputs;
 import org.malau.meta.MetaWeightNet;
 import org.malau.model.LabelledBatch;
@@ -42,8 +41,8 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     static final double MAX_TASK_WEIGHT = 5;
 
     private final MetaWeightNet metaNet;
-    private final AdamOptimizer metaOptimizer;
-    private final AdamOptimizer taskOptimizer = new AdamOptimizer(1);
+    private final Optimizer metaOptimizer;
+    private final Optimizer taskOptimizer = new Adam(1);
     private final double virtualStep;
     private final double metaRate;
     private final int metaInterval;
@@ -77,7 +76,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
                 + uniformShare);
         }
         this.metaNet = metaNet;
-        this.metaOptimizer = new AdamOptimizer(metaNet.parameterCount());
+        this.metaOptimizer = new Adam(metaNet.parameterCount());
         this.virtualStep = virtualStep;
         this.metaRate = metaRate;
         this.metaInterval = metaInterval;
