@@ -11,6 +11,7 @@ import java.util.Map;
 import org.malau.data.Corruption;
 import org.malau.data.synth.PngEncoder;
 import org.malau.train.EpochRecord;
+import org.malau.train.Strategy;
 
 /** The report's figures, drawn with Java2D from the demo's results. */
 final class ReportFigures {
@@ -31,12 +32,12 @@ final class ReportFigures {
 
     /** A fixed colour per strategy, the same in every figure. */
     static Color colour(String strategy) {
-        return switch (strategy) {
-            case "mal" -> PALETTE.get(0);
-            case "mtl" -> PALETTE.get(1);
-            case "au-only" -> PALETTE.get(2);
-            case "uncertainty" -> PALETTE.get(3);
-            default -> PALETTE.get(4);
+        return switch (Strategy.find(strategy).orElse(Strategy.L2RW)) {
+            case MAL -> PALETTE.get(0);
+            case MTL -> PALETTE.get(1);
+            case AU_ONLY -> PALETTE.get(2);
+            case UNCERTAINTY -> PALETTE.get(3);
+            case L2RW -> PALETTE.get(4);
         };
     }
 

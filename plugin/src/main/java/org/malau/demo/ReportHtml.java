@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.malau.experiment.ExperimentConfig;
 import org.malau.model.FacePrediction;
+import org.malau.train.Strategy;
 
 /**
  * The demo report as one self-contained HTML page: figures and faces are embedded as PNG data URIs
@@ -111,7 +112,7 @@ public final class ReportHtml {
     }
 
     private static void faces(StringBuilder h, DemoResults r) {
-        StrategyResult shown = r.strategy("mal");
+        StrategyResult shown = r.strategy(Strategy.MAL.id());
         if (shown == null) {
             shown = r.strategies().stream().max(Comparator.comparingDouble(s -> Double.isNaN(s.averageF1()) ? -1 : s.averageF1()))
                 .orElseThrow();

@@ -75,7 +75,8 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
      * so its outputs mean nothing and are not given out.
      */
     public boolean predictsExpressions() {
-        return !"au-only".equals(strategy);
+        // a strategy of a later version: its expression head was trained unless it says otherwise
+        return org.malau.train.Strategy.find(strategy).map(org.malau.train.Strategy::usesExpressionTask).orElse(true);
     }
 
     /** A copy with other thresholds. */

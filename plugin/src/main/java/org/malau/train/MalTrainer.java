@@ -111,18 +111,18 @@ public final class MalTrainer {
         MultiTaskNetwork net = engine.create(shape, config.seed());
         String initialisation = Initialisation.apply(config.initialisation(), net, classes, config.seed());
         TrainingConfig config = this.config;
-        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
-            && !config.metaDifferenceChosen() && config.strategy().equals(MetaAuxiliaryStrategy.NAME)) {
+        boolean engineLacksDifference = config.strategy().usesMetaDifference() && config.metaDifference().needsDoubleBackward()
+            && !net.exactDirectionalDerivatives();
+        if (engineLacksDifference && !config.metaDifferenceChosen() && config.strategy().hasMetaNet()) {
             // The variant's default, not the user's choice: take the finite difference the engine can do.
             listener.warning("the " + engine.name() + " engine cannot take exact meta-gradients; MAL uses the forward difference");
-            config = config.toBuilder().metaDifference(MetaDifference.FORWARD.id()).build();
+            config = config.toBuilder().metaDifference(MetaDifference.FORWARD).build();
+        } else if (engineLacksDifference) {
+            throw new IllegalArgumentException("meta difference '" + config.metaDifference().id() + "' needs an engine that can"
+                + " differentiate a gradient; the " + engine.name() + " engine cannot: choose 'forward' or 'central', or the "
+                + NetworkEngines.LIBTORCH + " engine");
         }
-        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
-            && (config.strategy().equals(MetaAuxiliaryStrategy.NAME) || config.strategy().equals(LearningToReweightStrategy.NAME))) {
-            throw new IllegalArgumentException("meta difference 'exact' needs an engine that can differentiate a gradient;"
-                + " the " + engine.name() + " engine cannot: choose 'forward' or 'central', or the " + NetworkEngines.LIBTORCH + " engine");
-        }
-        TrainingStrategy strategy = Strategies.create(config, config.featureSize(), classes.size());
+        TrainingStrategy strategy = config.strategy().create(config, config.featureSize(), classes.size());
 
         if (split.warning() != null) {
             listener.warning(split.warning());
@@ -152,7 +152,7 @@ public final class MalTrainer {
 
         BatchAssembler assembler = new BatchAssembler(net.config(), config.normalisation(), config.augmentation(), classes,
             config.seed());
-        StrategyContext context = new StrategyContext(net, Optimizer.byName(config.optimizer(), net.parameterCount()));
+        StrategyContext context = new StrategyContext(net, config.optimizer().create(net.parameterCount()));
         int perEpoch = (trainAu.length + config.auBatch() - 1) / config.auBatch();
         int epochs = config.epochsFor(trainAu.length);
         int total = epochs * perEpoch;

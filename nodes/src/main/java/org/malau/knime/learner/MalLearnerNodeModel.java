@@ -63,7 +63,7 @@ import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.SampleWeightLog;
 import org.malau.train.MalVariant;
-import org.malau.train.Strategies;
+import org.malau.train.Strategy;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
 import org.malau.model.NetworkEngines;
@@ -172,7 +172,7 @@ public class MalLearnerNodeModel extends NodeModel {
     }
 
     static SettingsModelString createStrategySettingsModel() {
-        return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy());
+        return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy().id());
     }
 
     static SettingsModelIntegerBounded createInputSizeSettingsModel() {
@@ -265,7 +265,7 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final String strategy = m_strategy.getStringValue();
         final TrainingConfig config = config();
-        if (feSpec == null && !StrategyChoice.AU_ONLY.id().equals(strategy)) {
+        if (feSpec == null && config.strategy().usesExpressionTask()) {
             throw new InvalidSettingsException("The strategy \"" + StrategyChoice.label(strategy) + "\" (" + strategy
                 + ") trains with expression-labeled faces: connect them to the second input, or choose \""
                 + StrategyChoice.AU_ONLY.getText() + "\"");
@@ -642,9 +642,9 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final SettingsModelString strategy = createStrategySettingsModel();
         strategy.loadSettingsFrom(settings);
-        if (!Strategies.NAMES.contains(strategy.getStringValue())) {
+        if (Strategy.find(strategy.getStringValue()).isEmpty()) {
             throw new InvalidSettingsException(
-                "Strategy \"" + strategy.getStringValue() + "\" is none of " + Strategies.NAMES);
+                "Strategy \"" + strategy.getStringValue() + "\" is none of " + Strategy.ids());
         }
         final SettingsModelIntegerBounded size = createInputSizeSettingsModel();
         size.loadSettingsFrom(settings);
