@@ -124,11 +124,17 @@ public final class MalModel {
      * The meta net's weight for each raw crop as a sample of the AU task ({@code expressionTask}
      * false) or of the expression task, i.e. how much the trained MAL model would let it count.
      *
-     * @throws IllegalStateException when the model has no meta net
+     * @throws IllegalStateException when the model has no meta net, or one that sees more of a sample than its crop
+     *     (its loss, label or uncertainty, as robust MAL's does)
      */
     public synchronized double[] sampleWeights(List<float[]> rawCrops, boolean expressionTask, int batchSize) {
         if (metaNet == null) {
             throw new IllegalStateException("a model trained with strategy " + header.strategy() + " has no meta net");
+        }
+        org.malau.meta.MetaInputs in = metaNet.inputs();
+        if (in.loss() || in.labelClasses() > 0 || in.uncertainty()) {
+            throw new IllegalStateException("the meta net of this model sees " + in.spec() + " of a sample, which a crop"
+                + " alone does not give; its weights are in the training's sample-weight log");
         }
         NetworkConfig c = header.network();
         int per = c.channels() * c.inputSize() * c.inputSize();
