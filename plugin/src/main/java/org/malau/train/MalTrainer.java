@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import org.malau.data.Expression;
 import org.malau.eval.AuDetectionScores;
 import org.malau.eval.ExpressionScores;
-import org.malau.eval.RocAuc;
 import org.malau.eval.ThresholdTuner;
+import org.malau.eval.WeightSummary;
 import org.malau.meta.MetaWeightNet;
 import org.malau.model.LabelledBatch;
 import org.malau.model.MalModel;
@@ -365,22 +365,11 @@ public final class MalTrainer {
         }
         double[] m = w.currentExpressionMeans();
         int[] idx = w.expressionIndices();
-        List<Double> score = new ArrayList<>();
-        List<Boolean> clean = new ArrayList<>();
+        List<WeightSummary.Sample> samples = new ArrayList<>();
         for (int k = 0; k < idx.length; k++) {
-            org.malau.data.Corruption c = fe.corruption(idx[k]);
-            if (Double.isNaN(m[k]) || c == org.malau.data.Corruption.UNKNOWN) {
-                continue;
-            }
-            score.add(m[k]);
-            clean.add(c == org.malau.data.Corruption.NONE);
+            samples.add(new WeightSummary.Sample("", fe.corruption(idx[k]), new double[] {m[k]}));
         }
-        double[] s = score.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] c = new boolean[clean.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = clean.get(i);
-        }
-        return RocAuc.of(s, c);
+        return WeightSummary.of(samples).known().auc(WeightSummary.Weight.LAST);
     }
 
     /** Cycles through a seeded permutation of indices, reshuffling at each wrap. */
