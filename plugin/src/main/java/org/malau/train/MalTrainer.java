@@ -19,6 +19,8 @@ import org.malau.model.MultiTaskNetwork;
 import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngine;
 import org.malau.model.NetworkEngines;
+import org.malau.model.Provenance;
+import org.malau.runtime.EngineInfo;
 
 /**
  * Trains an AU detector with one of the strategies: configuration and data in, {@link MalModel}
@@ -104,6 +106,7 @@ public final class MalTrainer {
     /** @param au the AU data {@code split} indexes (with a given meta set: AU data and meta set joined) */
     private TrainingResult train(FaceDataset au, FaceDataset fe, MetaSplit split, boolean metaGiven,
         TrainingListener listener, CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int[] auCodes = au.auCodes();
         List<Expression> classes = expressionClasses(au, fe);
         NetworkConfig shape = config.network(auCodes.length, classes.size());
@@ -294,8 +297,17 @@ public final class MalTrainer {
         settings.put("epochsPlanned", epochs);
         settings.put("initialisedFrom", initialisation);
         settings.put("thresholdSource", thresholdSource);
+        java.util.Map<String, Provenance.TableDigest> data = new java.util.LinkedHashMap<>();
+        data.put("auTrain", DataDigest.of(au, trainAu));
+        if (trainFe.length > 0) {
+            data.put("expressionTrain", DataDigest.of(fe, trainFe));
+        }
+        data.put("metaSplit", DataDigest.of(au, meta));
+        Provenance provenance = new Provenance(EngineInfo.NAME, EngineInfo.version(), engine.description(), started.toString(),
+            System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+            System.getProperty("os.name") + " " + System.getProperty("os.arch"), data);
         ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.engine(), net.config(), auCodes,
-            classes.stream().map(Expression::label).toList(), config.normalisation(), "", strategy.name(), settings,
+            classes.stream().map(Expression::label).toList(), config.normalisation(), provenance, strategy.name(), settings,
             config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());
         MalModel model = new MalModel(header, net, finalMeta);
         return new TrainingResult(model, new TrainingHistory(history), weights.build(), split, metaScores);

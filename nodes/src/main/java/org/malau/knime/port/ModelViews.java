@@ -60,6 +60,12 @@ final class ModelViews {
             + " expression samples; meta split " + h.metaSplitSize() + " AU samples");
         row(html, "Expression classes", String.join(", ", h.expressionClasses()));
         row(html, "Model format version", Integer.toString(h.formatVersion()));
+        if (h.provenance() != null) {
+            final var p = h.provenance();
+            row(html, "Trained", "from " + p.startedAt() + " with " + p.engine() + " " + p.engineVersion() + ", "
+                + p.networkLibrary() + ", on " + p.java() + ", " + p.system());
+            p.data().forEach((table, d) -> row(html, "Data " + table, d.rows() + " rows, SHA-256 " + d.sha256()));
+        }
         html.append("</table>");
 
         html.append("<h3>Action units and decision thresholds</h3>");
