@@ -149,7 +149,7 @@ public final class EngineBench {
         Arrays.fill(thr, 0.5);
         List<String> classes = List.of("neutral", "happiness", "sadness", "surprise", "fear", "anger", "disgust");
         return new MalModel(new ModelHeader(ModelHeader.FORMAT_VERSION, engine.name(), config, codes(config.auCount()),
-            classes, Normalisation.perImage(), "", "mtl", Map.of(), 1, 0, 0, 0, thr, null), engine.create(config, 1), null);
+            classes, Normalisation.perImage(), null, "mtl", Map.of(), 1, 0, 0, 0, thr, null), engine.create(config, 1), null);
     }
 
     private static void predict(MalModel model, List<Path> files) {

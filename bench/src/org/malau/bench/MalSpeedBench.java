@@ -106,7 +106,7 @@ public final class MalSpeedBench {
         Arrays.fill(thr, 0.5);
         List<String> classes = List.of("neutral", "happiness", "sadness", "surprise", "fear", "anger", "disgust");
         MalModel model = new MalModel(new ModelHeader(ModelHeader.FORMAT_VERSION, engine.name(), config, codes(18), classes,
-            Normalisation.perImage(), "", "mtl", java.util.Map.of(), 1, 0, 0, 0, thr, null), mtlNet, null);
+            Normalisation.perImage(), null, "mtl", java.util.Map.of(), 1, 0, 0, 0, thr, null), mtlNet, null);
         List<float[]> crops = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(9);
         for (int i = 0; i < 512; i++) {

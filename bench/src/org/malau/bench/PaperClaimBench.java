@@ -10,7 +10,6 @@ import java.util.Map;
 import org.malau.experiment.ExperimentConfig;
 import org.malau.experiment.SyntheticExperiment;
 import org.malau.train.EpochRecord;
-import org.malau.train.Strategies;
 import org.malau.train.TrainingConfig;
 
 /**

@@ -16,7 +16,7 @@ import org.malau.demo.DemoResults;
 import org.malau.demo.DemoSettings;
 import org.malau.demo.StrategyResult;
 import org.malau.train.CancellationCheck;
-import org.malau.train.Strategies;
+import org.malau.train.Strategy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,15 +101,15 @@ public final class DemoCommand extends CliCommand {
             if (name.isEmpty()) {
                 continue;
             }
-            if (!Strategies.NAMES.contains(name)) {
-                throw new UsageException("--strategies: unknown strategy '" + name + "', expected some of " + String.join(", ", Strategies.NAMES));
+            if (Strategy.find(name).isEmpty()) {
+                throw new UsageException("--strategies: unknown strategy '" + name + "', expected some of " + String.join(", ", Strategy.ids()));
             }
             if (!names.add(name)) {
                 throw new UsageException("--strategies: '" + name + "' is listed twice");
             }
         }
         if (names.isEmpty()) {
-            throw new UsageException("--strategies expects at least one of " + String.join(", ", Strategies.NAMES));
+            throw new UsageException("--strategies expects at least one of " + String.join(", ", Strategy.ids()));
         }
         return new ArrayList<>(names);
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.malau.eval.AuDetectionScores;
 import org.malau.io.SafeOutputs;
-import org.malau.meta.MetaInputs;
+import org.malau.meta.MetaInputSet;
 import org.malau.model.ModelFile;
 import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngines;
@@ -21,7 +21,10 @@ import org.malau.train.CsvFaceDataset;
 import org.malau.train.EpochRecord;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
-import org.malau.train.Strategies;
+import org.malau.train.MetaDifference;
+import org.malau.train.OptimizerKind;
+import org.malau.train.ScheduleKind;
+import org.malau.train.Strategy;
 import org.malau.train.MalVariant;
 import org.malau.train.TrainingConfig;
 import org.malau.train.TrainingListener;
@@ -83,12 +86,14 @@ public final class TrainCommand extends CliCommand {
     @Option(names = "--patience", paramLabel = "P", description = "early stop after P epochs without a better meta-split AU loss"
         + " (F1 for conv), 0 = off (default 10; 0 for conv)")
     Integer patience;
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "adam or sgd (default adam)")
-    String optimizer = "adam";
+    @Option(names = "--optimizer", paramLabel = "NAME", completionCandidates = OptimizerNames.class,
+        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    String optimizer = OptimizerKind.ADAM.id();
     @Option(names = {"--lr", "--learning-rate"}, paramLabel = "R", description = "learning rate, above 0 and at most 10"
         + " (default 0.0003; 0.001 for conv)")
     Double lr;
-    @Option(names = "--schedule", paramLabel = "NAME", description = "constant, step or cosine (default cosine; constant for conv)")
+    @Option(names = "--schedule", paramLabel = "NAME", completionCandidates = ScheduleNames.class,
+        description = "${COMPLETION-CANDIDATES} (default cosine; constant for conv)")
     String schedule;
     @Option(names = "--step-every", paramLabel = "N", description = "iterations between step decays, >= 1 (default 1000)")
     int stepEvery = 1000;
@@ -173,7 +178,7 @@ public final class TrainCommand extends CliCommand {
 
     /** The strategy: as given, else mal with expression data and au-only without. */
     String strategy() {
-        return strategy != null ? strategy : feCsv == null ? "au-only" : "mal";
+        return strategy != null ? strategy : feCsv == null ? Strategy.AU_ONLY.id() : Strategy.MAL.id();
     }
 
     /** The training settings the options ask for, every number range-checked. */
@@ -195,7 +200,7 @@ public final class TrainCommand extends CliCommand {
         double metaFraction = this.metaFraction != null ? this.metaFraction : d.metaFraction();
         int patience = this.patience != null ? this.patience : d.patience();
         double lr = this.lr != null ? this.lr : d.schedule().baseRate();
-        String schedule = this.schedule != null ? this.schedule : d.schedule().kind();
+        String schedule = this.schedule != null ? this.schedule : d.schedule().kind().id();
         int inputSize = this.inputSize != null ? this.inputSize : d.inputSize();
         int channels = this.channels != null ? this.channels : d.channels();
         int[] conv = this.conv != null ? this.conv : d.convChannels();
@@ -279,8 +284,8 @@ public final class TrainCommand extends CliCommand {
     @Override
     int call(PrintStream out, PrintStream err) throws Exception {
         TrainingConfig config = config();
-        String strategy = strategy();
-        if (feCsv == null && !strategy.equals("au-only")) {
+        String strategy = config.strategy().id();
+        if (feCsv == null && config.strategy().usesExpressionTask()) {
             throw new UsageException("--fe CSV is required for strategy " + strategy);
         }
         String stem = model.toString().replaceFirst("\\.zip$", "");
@@ -341,7 +346,7 @@ public final class TrainCommand extends CliCommand {
         private static final long serialVersionUID = 1L;
 
         StrategyNames() {
-            super(Strategies.NAMES);
+            super(Strategy.ids());
         }
     }
 
@@ -349,7 +354,7 @@ public final class TrainCommand extends CliCommand {
         private static final long serialVersionUID = 1L;
 
         MetaInputSpecs() {
-            super(MetaInputs.SPECS);
+            super(MetaInputSet.ids());
         }
     }
 
@@ -359,6 +364,22 @@ public final class TrainCommand extends CliCommand {
 
         EngineNames() {
             super(NetworkEngines.NAMES);
+        }
+    }
+
+    static final class OptimizerNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        OptimizerNames() {
+            super(OptimizerKind.ids());
+        }
+    }
+
+    static final class ScheduleNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        ScheduleNames() {
+            super(ScheduleKind.ids());
         }
     }
 
@@ -374,7 +395,7 @@ public final class TrainCommand extends CliCommand {
         private static final long serialVersionUID = 1L;
 
         MetaDifferences() {
-            super(TrainingConfig.META_DIFFERENCES);
+            super(MetaDifference.ids());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.malau.experiment.ExperimentConfig;
+import org.malau.train.Strategy;
 
 /**
  * The phases of a demo run in order (data, one training per strategy, report) with a rough cost
@@ -18,8 +19,8 @@ public final class DemoPlan {
      * 0.22 s, MTL 0.46 s, MAL 1.24 s; l2rw takes a virtual step like MAL but no meta network). Only
      * the ratios matter: the measured speed of the run rescales them.
      */
-    private static final Map<String, Double> SECONDS_PER_ITERATION =
-        Map.of("au-only", 0.22, "mtl", 0.46, "uncertainty", 0.46, "l2rw", 0.6, "mal", 1.24);
+    private static final Map<String, Double> SECONDS_PER_ITERATION = Map.of(Strategy.AU_ONLY.id(), 0.22, Strategy.MTL.id(), 0.46,
+        Strategy.UNCERTAINTY.id(), 0.46, Strategy.L2RW.id(), 0.6, Strategy.MAL.id(), 1.24);
     /** Rendering, PNG round trip and alignment of one synthetic face. */
     private static final double SECONDS_PER_FACE = 0.004;
     private static final double REPORT_SECONDS = 2;

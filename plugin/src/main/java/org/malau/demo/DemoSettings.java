@@ -3,6 +3,7 @@ package org.malau.demo;
 import java.util.List;
 
 import org.malau.experiment.ExperimentConfig;
+import org.malau.train.Strategy;
 
 /**
  * What a demo run does: a named size profile, the seed and the experiment (data sizes, corruption,
@@ -15,7 +16,7 @@ import org.malau.experiment.ExperimentConfig;
  */
 public record DemoSettings(String profile, long seed, ExperimentConfig experiment) {
     public static final long DEFAULT_SEED = 1;
-    public static final List<String> DEFAULT_STRATEGIES = List.of("au-only", "mtl", "mal");
+    public static final List<String> DEFAULT_STRATEGIES = List.of(Strategy.AU_ONLY.id(), Strategy.MTL.id(), Strategy.MAL.id());
 
     /** Iteration cap of every strategy in the default run, a safety net behind early stopping (see {@link #standard}). */
     static final int STANDARD_MAX_ITERATIONS = 1500;

@@ -10,7 +10,11 @@ import java.util.Map;
 
 import org.malau.data.Corruption;
 import org.malau.data.synth.PngEncoder;
+import org.malau.eval.WeightSummary;
+import org.malau.eval.WeightSummary.Group;
+import org.malau.eval.WeightSummary.Weight;
 import org.malau.train.EpochRecord;
+import org.malau.train.Strategy;
 
 /** The report's figures, drawn with Java2D from the demo's results. */
 final class ReportFigures {
@@ -26,17 +30,20 @@ final class ReportFigures {
     record Figure(byte[] png, int width, int height) {
     }
 
+    /** The corruption groups of the weight trajectories, in display order. */
+    static final List<Corruption> GROUPS = List.of(Corruption.NONE, Corruption.LABEL_NOISE, Corruption.UNRELATED);
+
     private ReportFigures() {
     }
 
     /** A fixed colour per strategy, the same in every figure. */
     static Color colour(String strategy) {
-        return switch (strategy) {
-            case "mal" -> PALETTE.get(0);
-            case "mtl" -> PALETTE.get(1);
-            case "au-only" -> PALETTE.get(2);
-            case "uncertainty" -> PALETTE.get(3);
-            default -> PALETTE.get(4);
+        return switch (Strategy.find(strategy).orElse(Strategy.L2RW)) {
+            case MAL -> PALETTE.get(0);
+            case MTL -> PALETTE.get(1);
+            case AU_ONLY -> PALETTE.get(2);
+            case UNCERTAINTY -> PALETTE.get(3);
+            case L2RW -> PALETTE.get(4);
         };
     }
 
@@ -77,19 +84,21 @@ final class ReportFigures {
     }
 
     /** Three panels on one strategy's expression-sample weights: histogram, class means, trajectories. */
-    static Figure weights(WeightSummary w, String strategy) {
+    static Figure weights(StrategyResult s) {
+        WeightSummary w = s.weights();
+        String strategy = s.strategy();
         int h = 320;
         Canvas c = new Canvas(WIDTH, h);
         int panel = WIDTH / 3;
         histogram(new Plot(c, 0, 0, panel, h), w, strategy);
-        classMeans(new Plot(c, panel, 0, panel, h), w);
+        classMeans(new Plot(c, panel, 0, panel, h), s.classMeans());
         trajectories(new Plot(c, 2 * panel, 0, WIDTH - 2 * panel, h), w);
         return new Figure(c.png(), c.width(), c.height());
     }
 
     private static void histogram(Plot p, WeightSummary w, String strategy) {
-        double[] clean = w.clean();
-        double[] corrupted = w.corrupted();
+        double[] clean = w.weights(Weight.USED, Group.CLEAN);
+        double[] corrupted = w.weights(Weight.USED, Group.CORRUPTED);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] group : new double[][] {clean, corrupted}) {
@@ -110,7 +119,7 @@ final class ReportFigures {
             }
         }
         p.xRange(lo, hi).yRange(0, Math.max(1, max * 1.15));
-        p.title(strategy + ": weights used in training, AUC " + String.format(Locale.ROOT, "%.2f", w.auc()));
+        p.title(strategy + ": weights used in training, AUC " + String.format(Locale.ROOT, "%.2f", w.auc(Weight.USED)));
         p.yAxis("% of the group", "%.0f");
         Color[] colours = {translucent(CLEAN), translucent(CORRUPTED)};
         double bin = (hi - lo) / BINS;
@@ -132,8 +141,7 @@ final class ReportFigures {
         return s;
     }
 
-    private static void classMeans(Plot p, WeightSummary w) {
-        Map<String, double[]> means = w.classMeans();
+    private static void classMeans(Plot p, Map<String, double[]> means) {
         double max = 0;
         for (double[] m : means.values()) {
             for (double v : m) {
@@ -163,8 +171,8 @@ final class ReportFigures {
         int epochs = w.epochs();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Corruption g : WeightSummary.GROUPS) {
-            for (double v : w.epochMeans(g)) {
+        for (Corruption g : GROUPS) {
+            for (double v : epochMeans(w, g)) {
                 if (!Double.isNaN(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
@@ -184,11 +192,21 @@ final class ReportFigures {
             xs[e] = e + 1;
         }
         List<Color> colours = List.of(CLEAN, LABEL_NOISE, CORRUPTED);
-        for (int k = 0; k < WeightSummary.GROUPS.size(); k++) {
-            p.line(xs, w.epochMeans(WeightSummary.GROUPS.get(k)), colours.get(k));
+        for (int k = 0; k < GROUPS.size(); k++) {
+            p.line(xs, epochMeans(w, GROUPS.get(k)), colours.get(k));
         }
         p.xAxis("epoch", "%.0f");
         p.legend(List.of("clean", "label noise", "unrelated"), colours);
+    }
+
+    /** The mean weight per epoch of the samples of {@code group} drawn in it (NaN where none was). */
+    private static double[] epochMeans(WeightSummary w, Corruption group) {
+        double[][] t = w.trajectory(group);
+        double[] m = new double[t.length];
+        for (int e = 0; e < t.length; e++) {
+            m[e] = t[e][0];
+        }
+        return m;
     }
 
     /** Per strategy over the iterations: AU training loss, meta-split AU F1, meta-split expression accuracy. */

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.malau.experiment.ExperimentConfig;
+import org.malau.eval.WeightSummary;
 import org.malau.model.FacePrediction;
+import org.malau.train.Strategy;
 
 /**
  * The demo report as one self-contained HTML page: figures and faces are embedded as PNG data URIs
@@ -69,13 +71,13 @@ public final class ReportHtml {
             if (s.weights().isEmpty()) {
                 h.append("<p class=\"muted\"><b>").append(esc(s.strategy())).append("</b> trains without expression samples:")
                     .append(" no weights.</p>\n");
-            } else if (!s.weights().varies()) {
+            } else if (!s.weights().varies(WeightSummary.Weight.USED)) {
                 h.append("<p class=\"muted\"><b>").append(esc(s.strategy())).append("</b> gives every expression sample the same")
-                    .append(" weight (").append(num(s.weights().clean().length > 0 ? s.weights().clean()[0] : s.weights().corrupted()[0]))
+                    .append(" weight (").append(num(s.weights().samples().get(0).used()))
                     .append("), so its AUC is 0.5 by construction.</p>\n");
             } else {
                 h.append("<h3>").append(esc(s.strategy())).append("</h3>\n");
-                img(h, ReportFigures.weights(s.weights(), s.strategy()), "Expression-sample weights of " + s.strategy());
+                img(h, ReportFigures.weights(s), "Expression-sample weights of " + s.strategy());
             }
         }
 
@@ -111,7 +113,7 @@ public final class ReportHtml {
     }
 
     private static void faces(StringBuilder h, DemoResults r) {
-        StrategyResult shown = r.strategy("mal");
+        StrategyResult shown = r.strategy(Strategy.MAL.id());
         if (shown == null) {
             shown = r.strategies().stream().max(Comparator.comparingDouble(s -> Double.isNaN(s.averageF1()) ? -1 : s.averageF1()))
                 .orElseThrow();

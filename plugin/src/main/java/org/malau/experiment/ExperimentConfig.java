@@ -2,7 +2,7 @@ package org.malau.experiment;
 
 import java.util.List;
 
-import org.malau.train.Strategies;
+import org.malau.train.Strategy;
 import org.malau.train.TrainingConfig;
 
 /**
@@ -35,7 +35,7 @@ public record ExperimentConfig(long dataSeed, int auTrainSubjects, int auTestSub
         require(cropSize >= 16 && cropSize <= 256, "cropSize must be between 16 and 256, was " + cropSize);
         require(!strategies.isEmpty(), "at least one strategy is needed");
         for (String s : strategies) {
-            require(Strategies.NAMES.contains(s), "unknown strategy '" + s + "', expected one of " + Strategies.NAMES);
+            require(Strategy.find(s).isPresent(), "unknown strategy '" + s + "', expected one of " + Strategy.ids());
         }
         strategies = List.copyOf(strategies);
     }

@@ -184,7 +184,7 @@ public final class PhotoExperiment {
                 .filter(i -> folds[i] != fold).toArray());
             int[] test = java.util.stream.IntStream.range(0, data.size()).filter(i -> folds[i] == fold).toArray();
             long start = System.nanoTime();
-            TrainingResult r = new MalTrainer(config).train(train, config.strategy().equals("au-only") ? null : train,
+            TrainingResult r = new MalTrainer(config).train(train, config.strategy().usesExpressionTask() ? train : null,
                 listener, cancel);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<float[]> crops = new ArrayList<>();

@@ -151,11 +151,11 @@ public final class SyntheticExperiment {
         }
         // One epoch takes at least one iteration, so this many epochs never cut the budget short.
         TrainingConfig config = draft.toBuilder().epochs(iterations).inputSize(data.cropSize()).build();
-        String strategy = config.strategy();
+        String strategy = config.strategy().id();
         long seed = config.seed();
         long start = System.nanoTime();
         TrainingResult result = new MalTrainer(config).train(data.auTrain(),
-            strategy.equals("au-only") ? null : data.feTrain(), listener, cancel);
+            config.strategy().usesExpressionTask() ? data.feTrain() : null, listener, cancel);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<float[]> crops = List.of(data.auTestCrops());
         List<FacePrediction> predictions = result.model().predict(crops, 128);

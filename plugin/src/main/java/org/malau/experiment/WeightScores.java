@@ -1,18 +1,18 @@
 package org.malau.experiment;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.malau.data.Corruption;
-import org.malau.eval.RocAuc;
+import org.malau.eval.WeightSummary;
+import org.malau.eval.WeightSummary.Group;
+import org.malau.eval.WeightSummary.Weight;
 import org.malau.train.SampleWeightLog;
 
 /**
- * How well a strategy's expression-sample weights tell clean from corrupted samples, measured on the weights
- * actually used in training: each sample's mean over the epochs in which it was drawn (psi changes during
+ * How well a strategy's expression-sample weights tell clean from corrupted samples ({@link WeightSummary}'s figures
+ * for the results), measured on the weights actually used in training: each sample's mean over the epochs in which it was drawn (psi changes during
  * training, so the last epoch alone says little about what the backbone learnt from). The last-epoch weight
  * is available too, for comparison with earlier figures.
  *
@@ -35,58 +35,16 @@ public record WeightScores(double auc, double aucLabelNoise, double aucUnrelated
 
     /** The scores of {@code log}'s expression samples whose corruption is known. */
     public static WeightScores of(SampleWeightLog log) {
-        List<double[]> rows = new ArrayList<>(); // used, final, corruption ordinal
-        Map<String, double[]> perClass = new LinkedHashMap<>();
-        for (SampleWeightLog.Entry e : log.entries()) {
-            if (!e.set().equals("fe") || e.corruption() == Corruption.UNKNOWN) {
-                continue;
-            }
-            double used = used(e.perEpoch());
-            if (Double.isNaN(used)) {
-                continue;
-            }
-            rows.add(new double[] {used, lastDrawn(e.perEpoch()), e.corruption().ordinal()});
-            double[] c = perClass.computeIfAbsent(e.label(), k -> new double[4]);
-            if (e.corruption() == Corruption.NONE) {
-                c[0] += used;
-                c[2]++;
-            }
-            c[1] += used;
-            c[3]++;
-        }
-        if (rows.isEmpty()) {
+        WeightSummary w = log.expressionWeights().known();
+        if (w.isEmpty()) {
             return NONE;
         }
-        for (double[] c : perClass.values()) {
-            c[0] = c[2] == 0 ? Double.NaN : c[0] / c[2];
-            c[1] = c[1] / c[3];
-        }
-        return new WeightScores(auc(rows, 0, null), auc(rows, 0, Corruption.LABEL_NOISE), auc(rows, 0, Corruption.UNRELATED),
-            auc(rows, 1, null), mean(rows, Corruption.NONE), mean(rows, Corruption.LABEL_NOISE), mean(rows, Corruption.UNRELATED),
-            perClass);
-    }
-
-    /** The weight a sample was trained with on average: the mean over the epochs in which it was drawn. */
-    public static double used(double[] perEpoch) {
-        double sum = 0;
-        int n = 0;
-        for (double w : perEpoch) {
-            if (!Double.isNaN(w)) {
-                sum += w;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
-    }
-
-    /** A sample not drawn in the last epoch has NaN there; its latest weight is the one it last got. */
-    public static double lastDrawn(double[] perEpoch) {
-        for (int k = perEpoch.length - 1; k >= 0; k--) {
-            if (!Double.isNaN(perEpoch[k])) {
-                return perEpoch[k];
-            }
-        }
-        return Double.NaN;
+        Map<String, double[]> perClass = new LinkedHashMap<>();
+        w.perClass(Weight.USED).forEach((label, c) -> perClass.put(label,
+            new double[] {c.clean(), c.all(), c.cleanCount(), c.allCount()}));
+        return new WeightScores(w.auc(Weight.USED), w.auc(Weight.USED, Corruption.LABEL_NOISE),
+            w.auc(Weight.USED, Corruption.UNRELATED), w.auc(Weight.LAST), w.mean(Weight.USED, Group.CLEAN),
+            w.mean(Weight.USED, Corruption.LABEL_NOISE), w.mean(Weight.USED, Corruption.UNRELATED), perClass);
     }
 
     /** One line: the AUCs, mean weights per group and per class. */
@@ -97,24 +55,5 @@ public record WeightScores(double auc, double aucLabelNoise, double aucUnrelated
             meanUnrelated));
         perClass.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.3f/%.3f", k, v[0], v[1])));
         return b.toString();
-    }
-
-    private static double auc(List<double[]> rows, int column, Corruption only) {
-        List<double[]> kept = rows.stream().filter(r -> r[2] == Corruption.NONE.ordinal() || only == null || r[2] == only.ordinal())
-            .toList();
-        double[] w = kept.stream().mapToDouble(r -> r[column]).toArray();
-        boolean[] clean = new boolean[kept.size()];
-        boolean any = false;
-        boolean anyCorrupted = false;
-        for (int i = 0; i < clean.length; i++) {
-            clean[i] = kept.get(i)[2] == Corruption.NONE.ordinal();
-            any |= clean[i];
-            anyCorrupted |= !clean[i];
-        }
-        return any && anyCorrupted ? RocAuc.of(w, clean) : Double.NaN;
-    }
-
-    private static double mean(List<double[]> rows, Corruption group) {
-        return rows.stream().filter(r -> r[2] == group.ordinal()).mapToDouble(r -> r[0]).average().orElse(Double.NaN);
     }
 }

@@ -24,9 +24,8 @@ import java.util.Set;
 public record MetaInputs(boolean loss, int labelClasses, boolean uncertainty) {
     /** The paper's input: features and task only. */
     public static final MetaInputs FEATURES = new MetaInputs(false, 0, false);
-    /** The names {@link #parse} accepts. */
-    public static final List<String> SPECS = List.of("features", "features+loss", "features+label", "features+loss+label",
-        "features+uncertainty");
+    /** The specs offered, one per {@link MetaInputSet}. */
+    public static final List<String> SPECS = MetaInputSet.ids();
     /** Number of uncertainty inputs. */
     public static final int UNCERTAINTY_INPUTS = 3;
 

@@ -121,6 +121,42 @@ public final class MalModel {
     }
 
     /**
+     * The meta net's weight for each raw crop as a sample of the AU task ({@code expressionTask}
+     * false) or of the expression task, i.e. how much the trained MAL model would let it count.
+     *
+     * @throws IllegalStateException when the model has no meta net, or one that sees more of a sample than its crop
+     *     (its loss, label or uncertainty, as robust MAL's does)
+     */
+    public synchronized double[] sampleWeights(List<float[]> rawCrops, boolean expressionTask, int batchSize) {
+        if (metaNet == null) {
+            throw new IllegalStateException("a model trained with strategy " + header.strategy() + " has no meta net");
+        }
+        org.malau.meta.MetaInputs in = metaNet.inputs();
+        if (in.loss() || in.labelClasses() > 0 || in.uncertainty()) {
+            throw new IllegalStateException("the meta net of this model sees " + in.spec() + " of a sample, which a crop"
+                + " alone does not give; its weights are in the training's sample-weight log");
+        }
+        NetworkConfig c = header.network();
+        int per = c.channels() * c.inputSize() * c.inputSize();
+        double[] out = new double[rawCrops.size()];
+        for (int from = 0; from < rawCrops.size(); from += batchSize) {
+            int to = Math.min(rawCrops.size(), from + batchSize);
+            float[] data = new float[(to - from) * per];
+            for (int s = from; s < to; s++) {
+                float[] copy = rawCrops.get(s).clone();
+                header.normalisation().apply(copy);
+                System.arraycopy(copy, 0, data, (s - from) * per, per);
+            }
+            float[][] f = network.forward(new ImageTensor(to - from, c.channels(), c.inputSize(), c.inputSize(), data), true)
+                .features();
+            int[] task = new int[f.length];
+            java.util.Arrays.fill(task, expressionTask ? 1 : 0);
+            System.arraycopy(metaNet.weights(f, task), 0, out, from, f.length);
+        }
+        return out;
+    }
+
+    /**
      * Reads and predicts image files (aligned crops; others are resized to the input), in order; a
      * file that cannot be read gets its problem instead of a prediction. The next batch is decoded
      * on a background thread while the network works on the current one: decoding takes about a

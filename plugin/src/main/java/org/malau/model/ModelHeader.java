@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Provenance and interface of a trained model, stored as JSON in the model file: what goes in
- * (input size, channels, normalisation, alignment), what comes out (AU codes, expression classes,
- * per-AU thresholds), and how it was made (strategy, settings, seed, data sizes).
+ * (input size, channels, normalisation), what comes out (AU codes, expression classes,
+ * per-AU thresholds), and how it was made (strategy, settings, seed, data sizes, and from issue 18 on the engine and
+ * its version, the start time and a digest of each table, {@link Provenance}).
  *
  * @param formatVersion model file format version
  * @param engine network engine the model was trained with, e.g. {@code libtorch} or {@code dl4j}
@@ -16,8 +17,8 @@ import java.util.Map;
  * @param auCodes FACS numbers of the AU outputs, in output order
  * @param expressionClasses expression labels of the FE outputs, in output order
  * @param normalisation input normalisation
- * @param alignmentTemplate name of the alignment the crops must have (placeholder until the
- *     alignment package fixes its template names), may be empty
+ * @param provenance engine, version, start time and data digests; null for models written before they were
+ *     recorded (the field {@code alignmentTemplate} those files have was always empty and is no longer read)
  * @param strategy training strategy name
  * @param settings strategy and training settings (numbers, strings, booleans)
  * @param seed master seed of the training run
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param auPositiveWeights per-AU positive weights of the AU loss, or null
  */
 public record ModelHeader(int formatVersion, String engine, NetworkConfig network, int[] auCodes,
-    List<String> expressionClasses, Normalisation normalisation, String alignmentTemplate, String strategy,
+    List<String> expressionClasses, Normalisation normalisation, Provenance provenance, String strategy,
     Map<String, Object> settings, long seed, int auTrainSize, int expressionTrainSize, int metaSplitSize,
     double[] thresholds, double[] auPositiveWeights) {
 
@@ -75,13 +76,14 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
      * so its outputs mean nothing and are not given out.
      */
     public boolean predictsExpressions() {
-        return !"au-only".equals(strategy);
+        // a strategy of a later version: its expression head was trained unless it says otherwise
+        return org.malau.train.Strategy.find(strategy).map(org.malau.train.Strategy::usesExpressionTask).orElse(true);
     }
 
     /** A copy with other thresholds. */
     public ModelHeader withThresholds(double[] t) {
         return new ModelHeader(formatVersion, engine, network, auCodes, expressionClasses, normalisation,
-            alignmentTemplate, strategy, settings, seed, auTrainSize, expressionTrainSize, metaSplitSize, t, auPositiveWeights);
+            provenance, strategy, settings, seed, auTrainSize, expressionTrainSize, metaSplitSize, t, auPositiveWeights);
     }
 
     /** The header as a JSON-ready tree; {@code checksums} maps entry names to SHA-256 hex. */
@@ -105,7 +107,6 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         norm.put("mean", normalisation.mean());
         norm.put("std", normalisation.std());
         m.put("normalisation", norm);
-        m.put("alignmentTemplate", alignmentTemplate);
         m.put("strategy", strategy);
         m.put("settings", settings);
         m.put("seed", seed);
@@ -116,6 +117,9 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         m.put("dataSizes", sizes);
         m.put("thresholds", toList(thresholds));
         m.put("auPositiveWeights", auPositiveWeights == null ? null : toList(auPositiveWeights));
+        if (provenance != null) {
+            m.put("provenance", provenance.toTree());
+        }
         m.put("checksums", checksums);
         return m;
     }
@@ -134,7 +138,7 @@ public record ModelHeader(int formatVersion, String engine, NetworkConfig networ
         List<Object> pw = (List<Object>) m.get("auPositiveWeights");
         return new ModelHeader(num(m.get("formatVersion")).intValue(), (String) (m.containsKey("engine") ? m.get("engine") : m.get("backend")), config, codes, classes,
             new Normalisation((String) norm.get("mode"), num(norm.get("mean")).doubleValue(), num(norm.get("std")).doubleValue()),
-            (String) m.get("alignmentTemplate"), (String) m.get("strategy"), (Map<String, Object>) m.get("settings"),
+            Provenance.fromTree((Map<String, Object>) m.get("provenance")), (String) m.get("strategy"), (Map<String, Object>) m.get("settings"),
             num(m.get("seed")).longValue(), num(sizes.get("auTrain")).intValue(), num(sizes.get("expressionTrain")).intValue(),
             num(sizes.get("metaSplit")).intValue(), doubles((List<Object>) m.get("thresholds")), pw == null ? null : doubles(pw));
     }

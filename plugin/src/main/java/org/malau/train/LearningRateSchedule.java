@@ -1,21 +1,17 @@
 package org.malau.train;
 
-import java.util.Locale;
-
 /**
  * Learning rate as a function of training progress.
  *
- * @param kind {@code constant}, {@code step} (multiply by {@code factor} every {@code stepEvery}
- *     iterations) or {@code cosine} (from the base rate down to 0 over the whole budget)
+ * @param kind the schedule's shape
  * @param baseRate rate at iteration 0
- * @param stepEvery iterations between decays for {@code step}
- * @param factor decay factor for {@code step}
+ * @param stepEvery iterations between decays for {@link ScheduleKind#STEP}
+ * @param factor decay factor for {@link ScheduleKind#STEP}
  */
-public record LearningRateSchedule(String kind, double baseRate, int stepEvery, double factor) {
+public record LearningRateSchedule(ScheduleKind kind, double baseRate, int stepEvery, double factor) {
     public LearningRateSchedule {
-        kind = kind.toLowerCase(Locale.ROOT);
-        if (!kind.equals("constant") && !kind.equals("step") && !kind.equals("cosine")) {
-            throw new IllegalArgumentException("unknown learning-rate schedule '" + kind + "', expected constant, step or cosine");
+        if (kind == null) {
+            throw new IllegalArgumentException("no learning-rate schedule given; expected one of " + ScheduleKind.ids());
         }
         if (!(baseRate > 0) || !Double.isFinite(baseRate)) {
             throw new IllegalArgumentException("learning rate must be a positive finite number, was " + baseRate);
@@ -29,16 +25,17 @@ public record LearningRateSchedule(String kind, double baseRate, int stepEvery, 
         }
     }
 
+    /** @param kind a {@link ScheduleKind} id, e.g. from the command line */
+    public LearningRateSchedule(String kind, double baseRate, int stepEvery, double factor) {
+        this(ScheduleKind.of(kind), baseRate, stepEvery, factor);
+    }
+
     public static LearningRateSchedule constant(double rate) {
-        return new LearningRateSchedule("constant", rate, 1, 1);
+        return new LearningRateSchedule(ScheduleKind.CONSTANT, rate, 1, 1);
     }
 
     /** Rate at {@code iteration} of {@code totalIterations}. */
     public double rate(int iteration, int totalIterations) {
-        return switch (kind) {
-            case "step" -> baseRate * Math.pow(factor, iteration / Math.max(1, stepEvery));
-            case "cosine" -> baseRate * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, iteration / (double) Math.max(1, totalIterations))));
-            default -> baseRate;
-        };
+        return kind.rate(baseRate, stepEvery, factor, iteration, totalIterations);
     }
 }

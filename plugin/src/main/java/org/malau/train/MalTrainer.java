@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import org.malau.data.Expression;
 import org.malau.eval.AuDetectionScores;
 import org.malau.eval.ExpressionScores;
-import org.malau.eval.RocAuc;
 import org.malau.eval.ThresholdTuner;
+import org.malau.eval.WeightSummary;
 import org.malau.meta.MetaWeightNet;
 import org.malau.model.LabelledBatch;
 import org.malau.model.MalModel;
@@ -19,6 +19,8 @@ import org.malau.model.MultiTaskNetwork;
 import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngine;
 import org.malau.model.NetworkEngines;
+import org.malau.model.Provenance;
+import org.malau.runtime.EngineInfo;
 
 /**
  * Trains an AU detector with one of the strategies: configuration and data in, {@link MalModel}
@@ -104,6 +106,7 @@ public final class MalTrainer {
     /** @param au the AU data {@code split} indexes (with a given meta set: AU data and meta set joined) */
     private TrainingResult train(FaceDataset au, FaceDataset fe, MetaSplit split, boolean metaGiven,
         TrainingListener listener, CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int[] auCodes = au.auCodes();
         List<Expression> classes = expressionClasses(au, fe);
         NetworkConfig shape = config.network(auCodes.length, classes.size());
@@ -111,18 +114,18 @@ public final class MalTrainer {
         MultiTaskNetwork net = engine.create(shape, config.seed());
         String initialisation = Initialisation.apply(config.initialisation(), net, classes, config.seed());
         TrainingConfig config = this.config;
-        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
-            && !config.metaDifferenceChosen() && config.strategy().equals(MetaAuxiliaryStrategy.NAME)) {
+        boolean engineLacksDifference = config.strategy().usesMetaDifference() && config.metaDifference().needsDoubleBackward()
+            && !net.exactDirectionalDerivatives();
+        if (engineLacksDifference && !config.metaDifferenceChosen() && config.strategy().hasMetaNet()) {
             // The variant's default, not the user's choice: take the finite difference the engine can do.
             listener.warning("the " + engine.name() + " engine cannot take exact meta-gradients; MAL uses the forward difference");
-            config = config.toBuilder().metaDifference(MetaDifference.FORWARD.id()).build();
+            config = config.toBuilder().metaDifference(MetaDifference.FORWARD).build();
+        } else if (engineLacksDifference) {
+            throw new IllegalArgumentException("meta difference '" + config.metaDifference().id() + "' needs an engine that can"
+                + " differentiate a gradient; the " + engine.name() + " engine cannot: choose 'forward' or 'central', or the "
+                + NetworkEngines.LIBTORCH + " engine");
         }
-        if (MetaDifference.of(config.metaDifference()) == MetaDifference.EXACT && !net.exactDirectionalDerivatives()
-            && (config.strategy().equals(MetaAuxiliaryStrategy.NAME) || config.strategy().equals(LearningToReweightStrategy.NAME))) {
-            throw new IllegalArgumentException("meta difference 'exact' needs an engine that can differentiate a gradient;"
-                + " the " + engine.name() + " engine cannot: choose 'forward' or 'central', or the " + NetworkEngines.LIBTORCH + " engine");
-        }
-        TrainingStrategy strategy = Strategies.create(config, config.featureSize(), classes.size());
+        TrainingStrategy strategy = config.strategy().create(config, config.featureSize(), classes.size());
 
         if (split.warning() != null) {
             listener.warning(split.warning());
@@ -152,7 +155,7 @@ public final class MalTrainer {
 
         BatchAssembler assembler = new BatchAssembler(net.config(), config.normalisation(), config.augmentation(), classes,
             config.seed());
-        StrategyContext context = new StrategyContext(net, Optimizer.byName(config.optimizer(), net.parameterCount()));
+        StrategyContext context = new StrategyContext(net, config.optimizer().create(net.parameterCount()));
         int perEpoch = (trainAu.length + config.auBatch() - 1) / config.auBatch();
         int epochs = config.epochsFor(trainAu.length);
         int total = epochs * perEpoch;
@@ -294,8 +297,17 @@ public final class MalTrainer {
         settings.put("epochsPlanned", epochs);
         settings.put("initialisedFrom", initialisation);
         settings.put("thresholdSource", thresholdSource);
+        java.util.Map<String, Provenance.TableDigest> data = new java.util.LinkedHashMap<>();
+        data.put("auTrain", DataDigest.of(au, trainAu));
+        if (trainFe.length > 0) {
+            data.put("expressionTrain", DataDigest.of(fe, trainFe));
+        }
+        data.put("metaSplit", DataDigest.of(au, meta));
+        Provenance provenance = new Provenance(EngineInfo.NAME, EngineInfo.version(), engine.description(), started.toString(),
+            System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+            System.getProperty("os.name") + " " + System.getProperty("os.arch"), data);
         ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.engine(), net.config(), auCodes,
-            classes.stream().map(Expression::label).toList(), config.normalisation(), "", strategy.name(), settings,
+            classes.stream().map(Expression::label).toList(), config.normalisation(), provenance, strategy.name(), settings,
             config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());
         MalModel model = new MalModel(header, net, finalMeta);
         return new TrainingResult(model, new TrainingHistory(history), weights.build(), split, metaScores);
@@ -365,22 +377,11 @@ public final class MalTrainer {
         }
         double[] m = w.currentExpressionMeans();
         int[] idx = w.expressionIndices();
-        List<Double> score = new ArrayList<>();
-        List<Boolean> clean = new ArrayList<>();
+        List<WeightSummary.Sample> samples = new ArrayList<>();
         for (int k = 0; k < idx.length; k++) {
-            org.malau.data.Corruption c = fe.corruption(idx[k]);
-            if (Double.isNaN(m[k]) || c == org.malau.data.Corruption.UNKNOWN) {
-                continue;
-            }
-            score.add(m[k]);
-            clean.add(c == org.malau.data.Corruption.NONE);
+            samples.add(new WeightSummary.Sample("", fe.corruption(idx[k]), new double[] {m[k]}));
         }
-        double[] s = score.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] c = new boolean[clean.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = clean.get(i);
-        }
-        return RocAuc.of(s, c);
+        return WeightSummary.of(samples).known().auc(WeightSummary.Weight.LAST);
     }
 
     /** Cycles through a seeded permutation of indices, reshuffling at each wrap. */

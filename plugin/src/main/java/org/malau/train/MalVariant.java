@@ -3,6 +3,8 @@ package org.malau.train;
 import java.util.Arrays;
 import java.util.List;
 
+import org.malau.meta.MetaInputSet;
+
 /**
  * Which MAL the {@code mal} strategy trains. Both take MAL.md's three steps per iteration; they differ in
  * what psi sees and how its outputs become weights.
@@ -13,13 +15,13 @@ public enum MalVariant {
      * features and task, both the AU and the expression weights from psi, no normalisation, no warm-up, a
      * meta batch of 16. What models trained before the variants existed used.
      */
-    PAPER("paper", "features", "forward", 16, 0, 0, false, 1, "gradient"),
+    PAPER("paper", MetaInputSet.FEATURES, MetaDifference.FORWARD, 16, 0, 0, false, 1, "gradient"),
     /**
      * Ours ({@link RobustMetaAuxiliaryStrategy}): psi on features plus per-sample uncertainty inputs, expression
      * weights only, normalised per batch with a uniform share, a learnable task weight, a warm-up of plain
      * multi-task steps, the whole meta split as meta batch and exact meta-gradients (on LibTorch).
      */
-    ROBUST("robust", "features+uncertainty", "exact", 0, 300, 0.1, true, 4, "gradient");
+    ROBUST("robust", MetaInputSet.FEATURES_UNCERTAINTY, MetaDifference.EXACT, 0, 300, 0.1, true, 4, "gradient");
 
     /** psi learns from the meta-gradient dL_val/dw itself. */
     public static final String SIGNAL_GRADIENT = "gradient";
@@ -27,8 +29,8 @@ public enum MalVariant {
     public static final String SIGNAL_ALIGNMENT = "alignment";
 
     private final String id;
-    private final String metaInputs;
-    private final String metaDifference;
+    private final MetaInputSet metaInputs;
+    private final MetaDifference metaDifference;
     private final int validationBatch;
     private final int warmup;
     private final double uniformShare;
@@ -36,7 +38,7 @@ public enum MalVariant {
     private final int metaInterval;
     private final String metaSignal;
 
-    MalVariant(String id, String metaInputs, String metaDifference, int validationBatch, int warmup, double uniformShare,
+    MalVariant(String id, MetaInputSet metaInputs, MetaDifference metaDifference, int validationBatch, int warmup, double uniformShare,
         boolean learnTaskWeight, int metaInterval, String metaSignal) {
         this.metaInterval = metaInterval;
         this.metaSignal = metaSignal;
@@ -54,13 +56,13 @@ public enum MalVariant {
         return id;
     }
 
-    /** psi's inputs unless set, a {@link org.malau.meta.MetaInputs} spec. */
-    public String metaInputs() {
+    /** psi's inputs unless set. */
+    public MetaInputSet metaInputs() {
         return metaInputs;
     }
 
-    /** How d_s is taken unless set, a {@link MetaDifference} id. */
-    public String metaDifference() {
+    /** How d_s is taken unless set. */
+    public MetaDifference metaDifference() {
         return metaDifference;
     }
 

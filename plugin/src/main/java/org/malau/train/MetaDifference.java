@@ -9,16 +9,33 @@ import java.util.List;
  */
 public enum MetaDifference {
     /** MAL.md's central finite difference: two inference passes of the batch. */
-    CENTRAL("central"),
+    CENTRAL("central", 2, false),
     /** One-sided finite difference reusing the losses at theta: one inference pass (ours). */
-    FORWARD("forward"),
+    FORWARD("forward", 1, false),
     /** Exact, by differentiating the gradient again; engines that can (LibTorch) only. */
-    EXACT("exact");
+    EXACT("exact", 0, true);
 
     private final String id;
+    private final int extraPasses;
+    private final boolean doubleBackward;
 
-    MetaDifference(String id) {
+    MetaDifference(String id, int extraPasses, boolean doubleBackward) {
         this.id = id;
+        this.extraPasses = extraPasses;
+        this.doubleBackward = doubleBackward;
+    }
+
+    /** Forward passes of the whole batch at a perturbed theta it takes (0: none, it differentiates instead). */
+    public int extraPasses() {
+        return extraPasses;
+    }
+
+    /**
+     * Whether it needs an engine that can differentiate a gradient
+     * ({@link org.malau.model.MultiTaskNetwork#exactDirectionalDerivatives()}).
+     */
+    public boolean needsDoubleBackward() {
+        return doubleBackward;
     }
 
     /** The name users choose and model headers record. */

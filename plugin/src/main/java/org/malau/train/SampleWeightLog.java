@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.malau.data.Corruption;
 import org.malau.data.Expression;
+import org.malau.eval.WeightSummary;
 import org.malau.io.CsvOutput;
 
 /**
@@ -30,6 +31,12 @@ public final class SampleWeightLog {
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** The expression samples' weights, summarised (every sample drawn at least once, whatever its corruption). */
+    public WeightSummary expressionWeights() {
+        return WeightSummary.of(entries.stream().filter(e -> e.set().equals("fe"))
+            .map(e -> new WeightSummary.Sample(e.label(), e.corruption(), e.perEpoch())).toList());
     }
 
     /** Accumulates weights during training. */

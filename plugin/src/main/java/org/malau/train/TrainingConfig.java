@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.malau.meta.MetaInputs;
+import org.malau.meta.MetaInputSet;
 import org.malau.model.NetworkEngines;
 import org.malau.model.Normalisation;
 
@@ -20,17 +20,17 @@ import org.malau.model.Normalisation;
  * survive a tiny meta split.
  */
 public final class TrainingConfig {
-    private final String strategy;
+    private final Strategy strategy;
     private final double lambda;
     private final double alpha;
     private final double beta;
     private final int metaHidden;
     private final int metaInterval;
-    private final String metaInputs;
-    private final String metaDifference;
+    private final MetaInputSet metaInputs;
+    private final MetaDifference metaDifference;
     /** Whether the meta difference was chosen, not the variant's default (which may fall back on engines without exact). */
     private final boolean metaDifferenceChosen;
-    private final String malVariant;
+    private final MalVariant malVariant;
     private final int warmup;
     private final double uniformShare;
     private final boolean learnTaskWeight;
@@ -42,7 +42,7 @@ public final class TrainingConfig {
     private final int auBatch;
     private final int expressionBatch;
     private final int validationBatch;
-    private final String optimizer;
+    private final OptimizerKind optimizer;
     private final LearningRateSchedule schedule;
     private final double metaFraction;
     private final int patience;
@@ -59,8 +59,6 @@ public final class TrainingConfig {
     private final String stopOn;
     private final int thresholdMinimum;
 
-    /** The values {@link Builder#metaDifference} accepts. */
-    public static final List<String> META_DIFFERENCES = MetaDifference.ids();
     /** Early stopping and the best epoch by the meta split's average AU F1 with tuned thresholds. */
     public static final String STOP_ON_F1 = "f1";
     /** Early stopping and the best epoch by the meta split's mean AU loss (smooth even on a few faces). */
@@ -75,22 +73,18 @@ public final class TrainingConfig {
     static final int AUTO_MAX_EPOCHS = 100;
 
     private TrainingConfig(Builder b) {
-        strategy = Strategies.checkName(b.strategy);
+        strategy = Strategy.of(b.strategy);
         lambda = b.lambda;
         alpha = b.alpha;
         beta = b.beta;
         metaHidden = positive("meta hidden units", b.metaHidden);
-        metaInterval = positive("meta interval", b.metaInterval == 0 ? MetaAuxiliaryStrategy.NAME.equals(b.strategy)
-            ? MalVariant.of(b.malVariant).metaInterval() : 1 : b.metaInterval);
-        MalVariant.of(b.malVariant);
+        malVariant = MalVariant.of(b.malVariant);
         // The variant sets MAL's defaults; the other strategies keep the paper's (as before the variants existed).
-        MalVariant variant = MetaAuxiliaryStrategy.NAME.equals(strategy) ? MalVariant.of(b.malVariant) : MalVariant.PAPER;
-        malVariant = b.malVariant;
-        metaInputs = b.metaInputs == null ? variant.metaInputs() : b.metaInputs;
-        MetaInputs.parse(metaInputs, 1);
+        MalVariant variant = strategy.hasMetaNet() ? malVariant : MalVariant.PAPER;
+        metaInterval = positive("meta interval", b.metaInterval == 0 ? variant.metaInterval() : b.metaInterval);
+        metaInputs = b.metaInputs == null ? variant.metaInputs() : MetaInputSet.of(b.metaInputs);
         metaDifferenceChosen = b.metaDifference != null;
-        metaDifference = b.metaDifference == null ? variant.metaDifference() : b.metaDifference;
-        MetaDifference.of(metaDifference);
+        metaDifference = b.metaDifference == null ? variant.metaDifference() : MetaDifference.of(b.metaDifference);
         warmup = b.warmup < 0 ? variant.warmup() : b.warmup;
         uniformShare = Double.isNaN(b.uniformShare) ? variant.uniformShare() : b.uniformShare;
         if (!(uniformShare >= 0 && uniformShare < 1)) {
@@ -119,8 +113,7 @@ public final class TrainingConfig {
             throw new IllegalArgumentException("meta batch size must be >= 1, or 0 for the whole meta split, was " + b.validationBatch);
         }
         validationBatch = b.validationBatch == -1 ? variant.validationBatch() : b.validationBatch;
-        Optimizer.byName(b.optimizer, 1);
-        optimizer = b.optimizer;
+        optimizer = OptimizerKind.of(b.optimizer);
         schedule = b.schedule;
         if (b.metaFraction < 0 || b.metaFraction >= 1) {
             throw new IllegalArgumentException("meta split fraction must be in [0, 1), was " + b.metaFraction);
@@ -181,9 +174,9 @@ public final class TrainingConfig {
      * positives and negatives there, else 0.5.
      */
     public static Builder recommended() {
-        return builder().strategy(AuOnlyStrategy.NAME).faceApi().initialisation(Initialisation.FACE_API_EXPRESSION).epochs(0)
+        return builder().strategy(Strategy.AU_ONLY).faceApi().initialisation(Initialisation.FACE_API_EXPRESSION).epochs(0)
             .patience(RECOMMENDED_PATIENCE)
-            .stopOn(STOP_ON_LOSS).schedule(new LearningRateSchedule("cosine", RECOMMENDED_RATE, 1, 1))
+            .stopOn(STOP_ON_LOSS).schedule(new LearningRateSchedule(ScheduleKind.COSINE, RECOMMENDED_RATE, 1, 1))
             .augmentation(Augmentation.photos(112)).metaFraction(RECOMMENDED_META_FRACTION)
             .thresholdMinimum(RECOMMENDED_THRESHOLD_MINIMUM);
     }
@@ -225,19 +218,19 @@ public final class TrainingConfig {
     /** A builder starting from this config. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.strategy = strategy;
+        b.strategy = strategy.id();
         b.lambda = lambda;
         b.alpha = alpha;
         b.beta = beta;
         b.metaHidden = metaHidden;
         b.metaInterval = metaInterval;
-        b.metaInputs = metaInputs;
-        b.malVariant = malVariant;
+        b.metaInputs = metaInputs.id();
+        b.malVariant = malVariant.id();
         b.warmup = warmup;
         b.uniformShare = uniformShare;
         b.learnTaskWeight = learnTaskWeight;
         b.metaSignal = metaSignal;
-        b.metaDifference = metaDifferenceChosen ? metaDifference : null;
+        b.metaDifference = metaDifferenceChosen ? metaDifference.id() : null;
         b.engine = engine;
         b.seed = seed;
         b.epochs = epochs;
@@ -245,7 +238,7 @@ public final class TrainingConfig {
         b.auBatch = auBatch;
         b.expressionBatch = expressionBatch;
         b.validationBatch = validationBatch;
-        b.optimizer = optimizer;
+        b.optimizer = optimizer.id();
         b.schedule = schedule;
         b.metaFraction = metaFraction;
         b.patience = patience;
@@ -264,20 +257,20 @@ public final class TrainingConfig {
         return b;
     }
 
-    public String strategy() { return strategy; }
+    public Strategy strategy() { return strategy; }
     public double lambda() { return lambda; }
     public double alpha() { return alpha; }
     public double beta() { return beta; }
     public int metaHidden() { return metaHidden; }
     public int metaInterval() { return metaInterval; }
-    /** What MAL's meta net sees, a {@link MetaInputs#parse} spec. */
-    public String metaInputs() { return metaInputs; }
-    /** How MAL takes the directional derivatives: {@code central} or {@code forward}. */
-    public String metaDifference() { return metaDifference; }
+    /** What MAL's meta net sees. */
+    public MetaInputSet metaInputs() { return metaInputs; }
+    /** How MAL and l2rw take the directional derivatives. */
+    public MetaDifference metaDifference() { return metaDifference; }
     /** Whether the meta difference was set explicitly rather than taken from the MAL variant. */
     public boolean metaDifferenceChosen() { return metaDifferenceChosen; }
-    /** Which MAL the {@code mal} strategy trains, a {@link MalVariant} id. */
-    public String malVariant() { return malVariant; }
+    /** Which MAL the {@code mal} strategy trains. */
+    public MalVariant malVariant() { return malVariant; }
     /** Robust MAL: plain multi-task iterations before the first meta step. */
     public int warmup() { return warmup; }
     /** Robust MAL: the share of every expression weight that does not depend on psi. */
@@ -294,7 +287,7 @@ public final class TrainingConfig {
     public int auBatch() { return auBatch; }
     public int expressionBatch() { return expressionBatch; }
     public int validationBatch() { return validationBatch; }
-    public String optimizer() { return optimizer; }
+    public OptimizerKind optimizer() { return optimizer; }
     public LearningRateSchedule schedule() { return schedule; }
     public double metaFraction() { return metaFraction; }
     public int patience() { return patience; }
@@ -323,9 +316,9 @@ public final class TrainingConfig {
         m.put("beta", beta);
         m.put("metaHidden", metaHidden);
         m.put("metaInterval", metaInterval);
-        m.put("metaInputs", metaInputs);
-        m.put("metaDifference", metaDifference);
-        m.put("malVariant", malVariant);
+        m.put("metaInputs", metaInputs.id());
+        m.put("metaDifference", metaDifference.id());
+        m.put("malVariant", malVariant.id());
         m.put("warmup", warmup);
         m.put("uniformShare", uniformShare);
         m.put("learnTaskWeight", learnTaskWeight);
@@ -336,8 +329,8 @@ public final class TrainingConfig {
         m.put("auBatch", auBatch);
         m.put("expressionBatch", expressionBatch);
         m.put("validationBatch", validationBatch);
-        m.put("optimizer", optimizer);
-        m.put("schedule", schedule.kind());
+        m.put("optimizer", optimizer.id());
+        m.put("schedule", schedule.kind().id());
         m.put("learningRate", schedule.baseRate());
         m.put("stepEvery", schedule.stepEvery());
         m.put("stepFactor", schedule.factor());
@@ -359,7 +352,7 @@ public final class TrainingConfig {
 
     /** Mutable builder; every setter validates in {@link #build()}. */
     public static final class Builder {
-        private String strategy = MetaAuxiliaryStrategy.NAME;
+        private String strategy = Strategy.MAL.id();
         private double lambda = 1.0;
         private double alpha = 0.1;
         private double beta = 1e-3;
@@ -379,7 +372,7 @@ public final class TrainingConfig {
         private int auBatch = 32;
         private int expressionBatch = 32;
         private int validationBatch = -1;
-        private String optimizer = "adam";
+        private String optimizer = OptimizerKind.ADAM.id();
         private LearningRateSchedule schedule = LearningRateSchedule.constant(1e-3);
         private double metaFraction = 0.1;
         private int patience = 0;
@@ -398,6 +391,7 @@ public final class TrainingConfig {
 
         /** {@code au-only}, {@code mtl}, {@code uncertainty}, {@code l2rw} or {@code mal} (default). */
         public Builder strategy(String v) { strategy = v; return this; }
+        public Builder strategy(Strategy v) { strategy = v.id(); return this; }
         /** Weight of the expression loss for {@code mtl} (default 1). */
         public Builder lambda(double v) { lambda = v; return this; }
         /** MAL's virtual SGD step alpha (default 0.1). */
@@ -414,6 +408,7 @@ public final class TrainingConfig {
          * sets the defaults of the meta inputs, meta difference, meta batch, warm-up, uniform share and task weight.
          */
         public Builder malVariant(String v) { malVariant = v; return this; }
+        public Builder malVariant(MalVariant v) { malVariant = v.id(); return this; }
         /** Robust MAL's plain multi-task iterations before the first meta step (default by variant: 300). */
         public Builder warmup(int v) { warmup = v; return this; }
         /** Robust MAL's share of every expression weight that does not depend on psi, in [0, 1) (default by variant: 0.1). */
@@ -427,6 +422,7 @@ public final class TrainingConfig {
          * {@code +uncertainty}; ours. Default by variant: paper {@code features}, robust {@code features+uncertainty}.
          */
         public Builder metaInputs(String v) { metaInputs = v; return this; }
+        public Builder metaInputs(MetaInputSet v) { metaInputs = v.id(); return this; }
         /**
          * {@code exact} (robust's default; double backward, LibTorch only: on other engines the default falls back to
          * {@code forward} with a warning), {@code forward} (paper's default; ours: one pass, reusing the first step's losses) or {@code central}
@@ -436,6 +432,7 @@ public final class TrainingConfig {
          * to 2.4 times a multi-task step (bench/MalSpeedBench).
          */
         public Builder metaDifference(String v) { metaDifference = v; return this; }
+        public Builder metaDifference(MetaDifference v) { metaDifference = v.id(); return this; }
         /** {@code libtorch} (default) or {@code dl4j}, see {@link NetworkEngines}. */
         public Builder engine(String v) { engine = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -451,6 +448,7 @@ public final class TrainingConfig {
         public Builder validationBatch(int v) { validationBatch = v; return this; }
         /** {@code adam} (default) or {@code sgd} (momentum 0.9). */
         public Builder optimizer(String v) { optimizer = v; return this; }
+        public Builder optimizer(OptimizerKind v) { optimizer = v.id(); return this; }
         /** Default constant 1e-3. */
         public Builder schedule(LearningRateSchedule v) { schedule = v; return this; }
         /** Fraction of the AU data held out as meta split (default 0.1). */

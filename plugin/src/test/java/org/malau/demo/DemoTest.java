@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.malau.data.Expression;
+import org.malau.eval.WeightSummary;
 import org.malau.model.FacePrediction;
 import org.malau.train.CancellationCheck;
 
@@ -88,7 +89,7 @@ class DemoTest {
                 double auc = o.get("weightAuc").getAsDouble();
                 assertTrue(auc >= 0 && auc <= 1, s.strategy() + " AUC " + auc);
                 // Two independent computations of the same AUC: the experiment's and the report's.
-                assertEquals(s.weightAuc(), s.weights().auc(), 1e-12, s.strategy());
+                assertEquals(s.weightAuc(), s.weights().auc(WeightSummary.Weight.USED), 1e-12, s.strategy());
             }
         }
         assertEquals(0.5, j.getAsJsonObject("strategies").getAsJsonObject("mtl").get("weightAuc").getAsDouble(), 0,
@@ -163,9 +164,9 @@ class DemoTest {
             assertTrue(html.contains(">" + s.strategy() + "</td><td"), s.strategy() + " in the summary");
             assertTrue(html.contains(ReportHtml.num(s.averageF1())), s.strategy() + " F1 shown");
         }
-        assertFalse(run.results().strategy("mtl").weights().varies());
+        assertFalse(run.results().strategy("mtl").weights().varies(WeightSummary.Weight.USED));
         // The tiny run (6 iterations) ends inside robust MAL's warm-up of plain multi-task steps: equal weights, said so.
-        assertFalse(run.results().strategy("mal").weights().varies(), "no meta step before the warm-up ends");
+        assertFalse(run.results().strategy("mal").weights().varies(WeightSummary.Weight.USED), "no meta step before the warm-up ends");
         assertTrue(html.contains("<b>mal</b> gives every expression sample the same weight (1.000)"));
         assertTrue(html.contains("<b>mtl</b> gives every expression sample the same weight (1.000)"), "constant weights are said, not drawn");
         assertTrue(html.contains("<b>au-only</b> trains without expression samples"));
@@ -176,11 +177,13 @@ class DemoTest {
     void weightSummaryCountsEveryDrawnExpressionSampleOnce() throws Exception {
         DemoResults r = TinyDemo.get().results();
         WeightSummary w = r.strategy("mal").weights();
-        int drawn = w.clean().length + w.corrupted().length;
+        int drawn = w.weights(WeightSummary.Weight.USED, WeightSummary.Group.CLEAN).length
+            + w.weights(WeightSummary.Weight.USED, WeightSummary.Group.CORRUPTED).length;
         assertTrue(drawn > 0 && drawn <= r.feFaces(), "drawn " + drawn);
         assertEquals(6, w.epochs(), "one epoch per iteration in the tiny run");
-        assertTrue(w.corrupted().length > 0 && w.clean().length > 0);
-        for (double[] m : w.classMeans().values()) {
+        assertTrue(w.weights(WeightSummary.Weight.USED, WeightSummary.Group.CORRUPTED).length > 0
+            && w.weights(WeightSummary.Weight.USED, WeightSummary.Group.CLEAN).length > 0);
+        for (double[] m : r.strategy("mal").classMeans().values()) {
             for (double v : m) {
                 assertTrue(Double.isNaN(v) || v == 1, "robust mal weighs every sample 1 during its warm-up: " + v);
             }

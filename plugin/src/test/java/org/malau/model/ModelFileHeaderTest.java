@@ -28,7 +28,7 @@ class ModelFileHeaderTest {
     static void writeModel() throws Exception {
         final NetworkConfig c = TinyFaces.network();
         final ModelHeader h = new ModelHeader(ModelHeader.FORMAT_VERSION, "libtorch", c, new int[] {1, 2, 4, 6},
-            List.of("neutral", "happiness", "sadness"), Normalisation.perImage(), "", "mal", Map.of("alpha", 0.1), 7,
+            List.of("neutral", "happiness", "sadness"), Normalisation.perImage(), null, "mal", Map.of("alpha", 0.1), 7,
             10, 5, 2, new double[] {0.3, 0.5, 0.5, 0.7}, null);
         s_model = new MalModel(h, TorchMultiTaskNetwork.create(c, 7), null);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();

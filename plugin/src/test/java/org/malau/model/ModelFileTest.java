@@ -30,7 +30,7 @@ class ModelFileTest {
     void writeModel() throws Exception {
         NetworkConfig c = TinyFaces.network();
         ModelHeader h = new ModelHeader(ModelHeader.FORMAT_VERSION, "libtorch", c, new int[] {1, 2, 4, 6},
-            List.of("neutral", "happiness", "sadness"), Normalisation.perImage(), "", "mal", Map.of("alpha", 0.1), 7, 10, 5, 2,
+            List.of("neutral", "happiness", "sadness"), Normalisation.perImage(), null, "mal", Map.of("alpha", 0.1), 7, 10, 5, 2,
             new double[] {0.3, 0.5, 0.5, 0.7}, null);
         model = new MalModel(h, TorchMultiTaskNetwork.create(c, 7), MetaWeightNet.create(c.featureSize(), 4, 1));
         good = dir.resolve("model.zip");

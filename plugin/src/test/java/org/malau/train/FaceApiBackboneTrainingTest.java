@@ -163,6 +163,6 @@ class FaceApiBackboneTrainingTest {
         }
         return new ModelHeader(ModelHeader.FORMAT_VERSION, NetworkEngines.LIBTORCH, c, codes,
             CLASSES.stream().map(Expression::label).toList(), c.isFaceApi() ? Normalisation.faceApi() : Normalisation.perImage(),
-            "", strategy, Map.of(), 1, 10, 0, 2, t, null);
+            null, strategy, Map.of(), 1, 10, 0, 2, t, null);
     }
 }

@@ -76,6 +76,15 @@ class MalTrainerTest {
             assertArrayEquals(a.get(i).auProbabilities(), b.get(i).auProbabilities(), 1e-6f, "batching changes only float rounding");
             assertEquals(7, a.get(i).expressionProbabilities().length);
         }
+        // robust MAL's psi sees each sample's uncertainty inputs, which need its label: crops alone are refused
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> back.sampleWeights(crops, true, 2));
+        assertTrue(refused.getMessage().contains("features+uncertainty"), refused.getMessage());
+        // the paper's psi sees the features only and weighs bare crops
+        MalModel paper = new MalTrainer(TinyDatasets.config("mal").malVariant("paper").epochs(1).build()).train(au, fe,
+            TrainingListener.silent(), CancellationCheck.never()).model();
+        for (double v : paper.sampleWeights(crops, true, 2)) {
+            assertTrue(v > 0 && v < 1, "meta-net weight " + v);
+        }
         r.history().writeCsv(dir.resolve("h.csv"));
         r.weights().writeCsv(dir.resolve("w.csv"));
         assertEquals(3, Files.readAllLines(dir.resolve("h.csv")).size());

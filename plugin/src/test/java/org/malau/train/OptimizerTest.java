@@ -83,11 +83,14 @@ class OptimizerTest {
     }
 
     @Test
-    void byNameKnowsTheFamilyAndRefusesOthers() {
-        assertEquals("adam", Optimizer.byName("adam", 3).name());
-        assertEquals("sgd", Optimizer.byName("sgd", 3).name());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizer.byName("rmsprop", 3));
-        assertEquals("unknown optimizer 'rmsprop', expected adam or sgd", e.getMessage());
+    void theKindsKnowTheFamilyAndRefuseOthers() {
+        for (OptimizerKind k : OptimizerKind.values()) {
+            Optimizer o = OptimizerKind.of(k.id()).create(3);
+            assertEquals(k.id(), o.name(), "an optimiser says the kind it was made as");
+            assertEquals(k == OptimizerKind.ADAM, o instanceof Adam);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptimizerKind.of("rmsprop"));
+        assertEquals("unknown optimizer 'rmsprop', expected one of [adam, sgd]", e.getMessage());
     }
 
     @Test

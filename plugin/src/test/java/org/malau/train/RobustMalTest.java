@@ -156,24 +156,24 @@ class RobustMalTest {
             assertArrayEquals(a.model().predict(crops, 1).get(0).auProbabilities(),
                 b.model().predict(crops, 1).get(0).auProbabilities(), variant);
             assertEquals(variant, a.model().header().settings().get("malVariant"), "the model file records the variant");
-            assertEquals(c.metaInputs(), a.model().header().settings().get("metaInputs"));
+            assertEquals(c.metaInputs().id(), a.model().header().settings().get("metaInputs"));
         }
     }
 
     @Test
     void variantDefaults() {
         TrainingConfig robust = TrainingConfig.builder().build();
-        assertEquals("robust", robust.malVariant());
-        assertEquals("features+uncertainty", robust.metaInputs());
-        assertEquals("exact", robust.metaDifference());
+        assertEquals(MalVariant.ROBUST, robust.malVariant());
+        assertEquals(org.malau.meta.MetaInputSet.FEATURES_UNCERTAINTY, robust.metaInputs());
+        assertEquals(MetaDifference.EXACT, robust.metaDifference());
         assertEquals(0, robust.validationBatch(), "the whole meta split");
         TrainingConfig paper = TrainingConfig.builder().malVariant("paper").build();
-        assertEquals("features", paper.metaInputs());
-        assertEquals("forward", paper.metaDifference());
+        assertEquals(org.malau.meta.MetaInputSet.FEATURES, paper.metaInputs());
+        assertEquals(MetaDifference.FORWARD, paper.metaDifference());
         assertEquals(16, paper.validationBatch());
         assertEquals(0, paper.warmup());
         TrainingConfig mtl = TrainingConfig.builder().strategy("l2rw").build();
-        assertEquals("forward", mtl.metaDifference(), "other strategies keep their defaults");
+        assertEquals(MetaDifference.FORWARD, mtl.metaDifference(), "other strategies keep their defaults");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> TrainingConfig.builder().malVariant("magic").build());
         assertTrue(e.getMessage().contains("'magic'") && e.getMessage().contains("robust"), e.getMessage());

@@ -12,7 +12,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObjectSpec;
 
@@ -39,9 +39,7 @@ public class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
         base.setBorderTitle("Base folder for relative image paths (optional)");
         addDialogComponent(base);
         createNewGroup("Landmarks");
-        addDialogComponent(new DialogComponentStringSelection(m_source, "Landmark source",
-            FaceAlignerNodeModel.SOURCE_DETECT, FaceAlignerNodeModel.SOURCE_EYES,
-            FaceAlignerNodeModel.SOURCE_LANDMARKS));
+        addDialogComponent(new DialogComponentButtonGroup(m_source, "Landmark source", true, LandmarkSource.values()));
         // not required: the columns are needed only for their landmark source, and the input may lack them
         addDialogComponent(new DialogComponentColumnNameSelection(m_landmarks, "Landmarks column (x1;y1;x2;y2;...)", 0,
             false, StringValue.class));
@@ -58,14 +56,14 @@ public class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
             "Crop size (pixels)", 16));
         addDialogComponent(new DialogComponentBoolean(FaceAlignerNodeModel.createGreySettingsModel(),
             "Grayscale crops (otherwise color)"));
-        addDialogComponent(new DialogComponentStringSelection(FaceAlignerNodeModel.createModeSettingsModel(), "Faces",
-            FaceAlignerNodeModel.MODE_LARGEST, FaceAlignerNodeModel.MODE_ALL));
+        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerNodeModel.createModeSettingsModel(), "Faces", false,
+            FaceChoice.values()));
         addDialogComponent(new DialogComponentBoolean(FaceAlignerNodeModel.createFilterNoFaceSettingsModel(),
             "Remove rows in which no face is found"));
         closeCurrentGroup();
         createNewGroup("Face detection");
-        addDialogComponent(new DialogComponentStringSelection(FaceAlignerNodeModel.createEyeMethodSettingsModel(),
-            "Eye location (detected faces)", FaceAlignerNodeModel.EYES_LANDMARKS, FaceAlignerNodeModel.EYES_CASCADE));
+        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerNodeModel.createEyeMethodSettingsModel(),
+            "Eye location (detected faces)", false, EyeChoice.values()));
         addDialogComponent(new DialogComponentBoolean(FaceAlignerNodeModel.createLandmarks68SettingsModel(),
             "Append the 68 landmarks (x1;y1;...; with 68 landmarks eye location)"));
         final DialogComponentFileChooser model = new DialogComponentFileChooser(

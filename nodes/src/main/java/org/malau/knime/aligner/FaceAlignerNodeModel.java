@@ -46,6 +46,7 @@ import org.malau.face.FaceSelection;
 import org.malau.face.ImageAlignment;
 import org.malau.face.Landmarks;
 import org.malau.face.PixelPoint;
+import org.malau.knime.common.Choice;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
 import org.malau.pretrained.FaceApiNetwork;
@@ -56,22 +57,14 @@ import org.malau.pretrained.FaceApiNetwork;
  * aligned crop and what the alignment found; one output row per input row, or per face in "all faces" mode.
  */
 public class FaceAlignerNodeModel extends NodeModel {
-    /** Landmark source: none, the faces are detected. */
-    static final String SOURCE_DETECT = "None: detect faces";
-    /** Landmark source: four columns with the two eye centers. */
-    static final String SOURCE_EYES = "Eye center columns";
-    /** How release 0.1 stored {@link #SOURCE_EYES}, still read from older workflows. */
-    static final String SOURCE_EYES_0_1 = "Eye centre columns";
-    /** Landmark source: one string column {@code x1;y1;x2;y2;...} as the MAL reader and generator nodes write it. */
-    static final String SOURCE_LANDMARKS = "Landmarks column";
-    /** Face selection: the largest face of each image. */
-    static final String MODE_LARGEST = "Largest face";
-    /** Face selection: every face, one output row each. */
-    static final String MODE_ALL = "All faces";
-    /** Eyes of detected faces: from face-api.js's pretrained 68-point landmark network. */
-    static final String EYES_LANDMARKS = "68 landmarks (pretrained network)";
-    /** Eyes of detected faces: from OpenCV's eye cascades (the method before the landmark network). */
-    static final String EYES_CASCADE = "Eye cascades";
+    /** Stored ids of the choices (the dialog shows their texts; release 0.1 stored the texts, which still load). */
+    static final String SOURCE_DETECT = LandmarkSource.DETECT.id();
+    static final String SOURCE_EYES = LandmarkSource.EYE_COLUMNS.id();
+    static final String SOURCE_LANDMARKS = LandmarkSource.LANDMARKS_COLUMN.id();
+    static final String MODE_LARGEST = FaceChoice.LARGEST.id();
+    static final String MODE_ALL = FaceChoice.ALL.id();
+    static final String EYES_LANDMARKS = EyeChoice.LANDMARKS_68.id();
+    static final String EYES_CASCADE = EyeChoice.CASCADE.id();
 
     /** Appended columns. */
     static final String ALIGNED_COLUMN = "aligned face";
@@ -190,8 +183,7 @@ public class FaceAlignerNodeModel extends NodeModel {
     }
 
     static SettingsModelString createEyeMethodSettingsModel() {
-        return new SettingsModelString(CFG_EYE_METHOD,
-            DEFAULTS.eyes() == EyeMethod.LANDMARKS_68 ? EYES_LANDMARKS : EYES_CASCADE);
+        return new SettingsModelString(CFG_EYE_METHOD, EyeChoice.of(DEFAULTS.eyes()).id());
     }
 
     static SettingsModelBoolean createLandmarks68SettingsModel() {
@@ -199,7 +191,7 @@ public class FaceAlignerNodeModel extends NodeModel {
     }
 
     /** How the input is read, resolved against its spec once so that configure and execute agree. */
-    private record Resolved(int image, boolean paths, Path baseFolder, String source, int landmarks, int[] eyes,
+    private record Resolved(int image, boolean paths, Path baseFolder, LandmarkSource source, int landmarks, int[] eyes,
         AlignOptions options, DataTableSpec outSpec) {
     }
 
@@ -217,21 +209,19 @@ public class FaceAlignerNodeModel extends NodeModel {
                 + "; it must hold PNG images or image file paths (strings)");
         }
         final Path base = baseFolder();
-        final String source = m_landmarkSource.getStringValue();
+        final LandmarkSource source = Choice.parse(LandmarkSource.values(), m_landmarkSource.getStringValue(),
+            "Landmark source");
         int landmarks = -1;
         int[] eyes = null;
-        if (SOURCE_LANDMARKS.equals(source)) {
+        if (source == LandmarkSource.LANDMARKS_COLUMN) {
             landmarks =
                 column(in, m_landmarksColumn.getStringValue(), StringValue.class, "Landmarks column", "strings");
-        } else if (SOURCE_EYES.equals(source)) {
+        } else if (source == LandmarkSource.EYE_COLUMNS) {
             eyes = new int[]{
                 column(in, m_eyeLeftX.getStringValue(), DoubleValue.class, "Image-left eye x column", "numbers"),
                 column(in, m_eyeLeftY.getStringValue(), DoubleValue.class, "Image-left eye y column", "numbers"),
                 column(in, m_eyeRightX.getStringValue(), DoubleValue.class, "Image-right eye x column", "numbers"),
                 column(in, m_eyeRightY.getStringValue(), DoubleValue.class, "Image-right eye y column", "numbers")};
-        } else if (!SOURCE_DETECT.equals(source)) {
-            throw new InvalidSettingsException("Landmark source \"" + source + "\" is none of " + List.of(
-                SOURCE_DETECT, SOURCE_EYES, SOURCE_LANDMARKS));
         }
         return new Resolved(image, paths, base, source, landmarks, eyes, options(), outSpec(in, m_landmarks68.getBooleanValue()));
     }
@@ -291,21 +281,12 @@ public class FaceAlignerNodeModel extends NodeModel {
     }
 
     private AlignOptions options() throws InvalidSettingsException {
-        final String mode = m_mode.getStringValue();
-        if (!MODE_LARGEST.equals(mode) && !MODE_ALL.equals(mode)) {
-            throw new InvalidSettingsException(
-                "Faces \"" + mode + "\" is neither " + MODE_LARGEST + " nor " + MODE_ALL);
-        }
-        final String eyes = m_eyeMethod.getStringValue();
-        if (!EYES_LANDMARKS.equals(eyes) && !EYES_CASCADE.equals(eyes)) {
-            throw new InvalidSettingsException("Eye location \"" + eyes + "\" is neither " + EYES_LANDMARKS + " nor "
-                + EYES_CASCADE);
-        }
+        final FaceChoice mode = Choice.parse(FaceChoice.values(), m_mode.getStringValue(), "Faces");
+        final EyeChoice eyes = Choice.parse(EyeChoice.values(), m_eyeMethod.getStringValue(), "Eye location");
         AlignOptions o;
         try {
             o = DEFAULTS.withSize(m_size.getIntValue()).withGrey(m_grey.getBooleanValue())
-                .withSelection(MODE_ALL.equals(mode) ? FaceSelection.ALL : FaceSelection.LARGEST)
-                .withEyes(EYES_LANDMARKS.equals(eyes) ? EyeMethod.LANDMARKS_68 : EyeMethod.CASCADE);
+                .withSelection(mode.selection()).withEyes(eyes.method());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Face alignment: " + e.getMessage(), e);
         }
@@ -642,24 +623,15 @@ public class FaceAlignerNodeModel extends NodeModel {
         // choices that can never work are rejected here; columns and files are checked in configure
         final SettingsModelString source = createLandmarkSourceSettingsModel();
         source.loadSettingsFrom(settings);
-        if (!List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_EYES_0_1, SOURCE_LANDMARKS).contains(source.getStringValue())) {
-            throw new InvalidSettingsException("Landmark source \"" + source.getStringValue() + "\" is none of "
-                + List.of(SOURCE_DETECT, SOURCE_EYES, SOURCE_LANDMARKS));
-        }
+        Choice.parse(LandmarkSource.values(), source.getStringValue(), "Landmark source");
         if (settings.containsKey(CFG_EYE_METHOD)) {
             final SettingsModelString eyes = createEyeMethodSettingsModel();
             eyes.loadSettingsFrom(settings);
-            if (!List.of(EYES_LANDMARKS, EYES_CASCADE).contains(eyes.getStringValue())) {
-                throw new InvalidSettingsException("Eye location \"" + eyes.getStringValue() + "\" is neither "
-                    + EYES_LANDMARKS + " nor " + EYES_CASCADE);
-            }
+            Choice.parse(EyeChoice.values(), eyes.getStringValue(), "Eye location");
         }
         final SettingsModelString mode = createModeSettingsModel();
         mode.loadSettingsFrom(settings);
-        if (!List.of(MODE_LARGEST, MODE_ALL).contains(mode.getStringValue())) {
-            throw new InvalidSettingsException("Faces \"" + mode.getStringValue() + "\" is neither " + MODE_LARGEST
-                + " nor " + MODE_ALL);
-        }
+        Choice.parse(FaceChoice.values(), mode.getStringValue(), "Faces");
     }
 
     @Override
@@ -667,9 +639,9 @@ public class FaceAlignerNodeModel extends NodeModel {
         m_imageColumn.loadSettingsFrom(settings);
         m_baseFolder.loadSettingsFrom(settings);
         m_landmarkSource.loadSettingsFrom(settings);
-        if (SOURCE_EYES_0_1.equals(m_landmarkSource.getStringValue())) {
-            m_landmarkSource.setStringValue(SOURCE_EYES);
-        }
+        // earlier versions stored the dialog's texts; from now on the ids are stored
+        m_landmarkSource.setStringValue(
+            Choice.parse(LandmarkSource.values(), m_landmarkSource.getStringValue(), "Landmark source").id());
         m_landmarksColumn.loadSettingsFrom(settings);
         m_eyeLeftX.loadSettingsFrom(settings);
         m_eyeLeftY.loadSettingsFrom(settings);
@@ -678,11 +650,13 @@ public class FaceAlignerNodeModel extends NodeModel {
         m_size.loadSettingsFrom(settings);
         m_grey.loadSettingsFrom(settings);
         m_mode.loadSettingsFrom(settings);
+        m_mode.setStringValue(Choice.parse(FaceChoice.values(), m_mode.getStringValue(), "Faces").id());
         m_dnnModel.loadSettingsFrom(settings);
         m_filterNoFace.loadSettingsFrom(settings);
         // settings of workflows saved before these options existed keep the behaviour they were saved with
         if (settings.containsKey(CFG_EYE_METHOD)) {
             m_eyeMethod.loadSettingsFrom(settings);
+            m_eyeMethod.setStringValue(Choice.parse(EyeChoice.values(), m_eyeMethod.getStringValue(), "Eye location").id());
         } else {
             m_eyeMethod.setStringValue(EYES_CASCADE);
         }

@@ -6,8 +6,9 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.MissingImagesChoice;
 
 /** Dialog of the AU Data Set Reader: format, location, AU list, image layout, missing-image policy. */
 public class AuDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
@@ -16,8 +17,8 @@ public class AuDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
 
     /** Creates the dialog on the same settings models as the node model. */
     protected AuDatasetReaderNodeDialog() {
-        addDialogComponent(new DialogComponentStringSelection(AuDatasetReaderNodeModel.createFormatSettingsModel(),
-            "Data set format", DatasetSettings.formatChoices(AuDatasetReaderNodeModel.FORMATS)));
+        addDialogComponent(new DialogComponentButtonGroup(AuDatasetReaderNodeModel.createFormatSettingsModel(),
+            "Data set format", false, DatasetSettings.formatChoices(AuDatasetReaderNodeModel.FORMATS)));
         // files and folders both, because BP4D and DISFA are folders and a generic CSV is a file
         final DialogComponentFileChooser location = new DialogComponentFileChooser(
             AuDatasetReaderNodeModel.createLocationSettingsModel(), HISTORY_ID, JFileChooser.OPEN_DIALOG, false, ".csv");
@@ -30,8 +31,8 @@ public class AuDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Images");
         addDialogComponent(new DialogComponentString(AuDatasetReaderNodeModel.createImagePatternSettingsModel(),
             "Image path pattern (empty: the format's default layouts)", false, 40));
-        addDialogComponent(new DialogComponentStringSelection(AuDatasetReaderNodeModel.createMissingImagesSettingsModel(),
-            "If an image file is missing", DatasetSettings.missingImageChoices()));
+        addDialogComponent(new DialogComponentButtonGroup(AuDatasetReaderNodeModel.createMissingImagesSettingsModel(),
+            "If an image file is missing", false, MissingImagesChoice.values()));
         closeCurrentGroup();
     }
 }

@@ -59,7 +59,7 @@ public class AuDatasetReaderNodeModel extends NodeModel {
     }
 
     static SettingsModelString createFormatSettingsModel() {
-        return new SettingsModelString(CFG_FORMAT, DatasetFormat.BP4D.displayName());
+        return new SettingsModelString(CFG_FORMAT, DatasetFormat.BP4D.name());
     }
 
     static SettingsModelString createLocationSettingsModel() {
@@ -219,6 +219,9 @@ public class AuDatasetReaderNodeModel extends NodeModel {
         m_auIntensities.loadSettingsFrom(settings);
         m_imagePattern.loadSettingsFrom(settings);
         m_missingImages.loadSettingsFrom(settings);
+        // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
+        m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
+        m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));
     }
 
     @Override

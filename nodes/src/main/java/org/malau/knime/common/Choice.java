@@ -1,5 +1,9 @@
 package org.malau.knime.common;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.util.ButtonGroupEnumInterface;
 
 /**
@@ -16,6 +20,14 @@ public interface Choice extends ButtonGroupEnumInterface {
 
     /** @return the tool tip, or null */
     String toolTip();
+
+    /**
+     * @return what earlier versions stored for this choice instead of its id (they stored the drop-down's text),
+     *         read from their workflows and saved as the id from then on
+     */
+    default List<String> legacyValues() {
+        return List.of();
+    }
 
     @Override
     default String getText() {
@@ -44,5 +56,40 @@ public interface Choice extends ButtonGroupEnumInterface {
             }
         }
         return null;
+    }
+
+    /**
+     * @param choices an enum's constants
+     * @param stored a stored id, or what an earlier version stored ({@link #legacyValues()})
+     * @return the choice, or null for a value this version does not know
+     */
+    static <C extends Choice> C byStoredValue(final C[] choices, final String stored) {
+        final C c = byId(choices, stored);
+        if (c != null) {
+            return c;
+        }
+        for (final C l : choices) {
+            if (l.legacyValues().contains(stored)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param choices an enum's constants
+     * @param stored a stored id or earlier value
+     * @param setting the setting's name as the dialog shows it, for the message
+     * @return the choice
+     * @throws InvalidSettingsException naming the setting, the value and the choices when the value is none of them
+     */
+    static <C extends Choice> C parse(final C[] choices, final String stored, final String setting)
+        throws InvalidSettingsException {
+        final C c = byStoredValue(choices, stored);
+        if (c == null) {
+            throw new InvalidSettingsException(setting + " \"" + stored + "\" is none of "
+                + Arrays.stream(choices).map(x -> x.id() + " (" + x.text() + ")").toList());
+        }
+        return c;
     }
 }

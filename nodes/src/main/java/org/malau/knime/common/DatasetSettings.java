@@ -17,38 +17,74 @@ import org.malau.data.readers.MissingImagePolicy;
  * in configure with a message that names the setting and the value, before anything is read.
  */
 public final class DatasetSettings {
-    /** Drop-down entry for {@link MissingImagePolicy#FAIL}. */
-    public static final String MISSING_FAIL = "Fail";
-    /** Drop-down entry for {@link MissingImagePolicy#SKIP}. */
-    public static final String MISSING_SKIP = "Skip and warn";
+    /** Stored id of {@link MissingImagePolicy#FAIL}. */
+    public static final String MISSING_FAIL = MissingImagesChoice.FAIL.id();
+    /** Stored id of {@link MissingImagePolicy#SKIP}. */
+    public static final String MISSING_SKIP = MissingImagesChoice.SKIP.id();
 
     private DatasetSettings() {
     }
 
-    /** Drop-down entries of the missing-image policy. */
-    public static List<String> missingImageChoices() {
-        return List.of(MISSING_FAIL, MISSING_SKIP);
+    /**
+     * @param stored the stored id, or the text release 0.1 stored
+     * @throws InvalidSettingsException for a value that is neither
+     */
+    public static MissingImagePolicy missingImagePolicy(final String stored) throws InvalidSettingsException {
+        return Choice.parse(MissingImagesChoice.values(), stored, "Missing-image policy").policy();
     }
 
-    /** @throws InvalidSettingsException for an entry that is not in {@link #missingImageChoices()} */
-    public static MissingImagePolicy missingImagePolicy(final String choice) throws InvalidSettingsException {
-        if (MISSING_FAIL.equals(choice)) {
-            return MissingImagePolicy.FAIL;
-        }
-        if (MISSING_SKIP.equals(choice)) {
-            return MissingImagePolicy.SKIP;
-        }
-        throw new InvalidSettingsException(
-            "Unknown missing-image policy '" + choice + "'; expected one of " + missingImageChoices());
+    /** @return the id of {@code stored} (an id, or the text release 0.1 stored), or {@code stored} itself when unknown */
+    public static String missingImagesId(final String stored) {
+        final MissingImagesChoice c = Choice.byStoredValue(MissingImagesChoice.values(), stored);
+        return c == null ? stored : c.id();
     }
 
-    /** Display names of the given formats, for a drop-down. */
-    public static List<String> formatChoices(final DatasetFormat... formats) {
+    /** Display names of the given formats, for messages. */
+    public static List<String> formatNames(final DatasetFormat... formats) {
         final List<String> names = new ArrayList<>();
         for (final DatasetFormat f : formats) {
             names.add(f.displayName());
         }
         return names;
+    }
+
+    /** A data set format as a dialog's option: its display name shown, its {@link DatasetFormat#name()} stored. */
+    private record FormatChoice(DatasetFormat format, boolean isDefault) implements Choice {
+        @Override
+        public String id() {
+            return format.name();
+        }
+
+        @Override
+        public String text() {
+            return format.displayName();
+        }
+
+        @Override
+        public String toolTip() {
+            return null;
+        }
+    }
+
+    /** The given formats as a dialog's options, the first the default. */
+    public static Choice[] formatChoices(final DatasetFormat... formats) {
+        final Choice[] c = new Choice[formats.length];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = new FormatChoice(formats[k], k == 0);
+        }
+        return c;
+    }
+
+    /**
+     * @return the stored id ({@link DatasetFormat#name()}) of {@code stored}, which may be the display name release
+     *         0.1 stored; {@code stored} itself when it names no format (validation says why)
+     */
+    public static String formatId(final String stored) {
+        try {
+            return DatasetFormat.parse(stored).name();
+        } catch (IllegalArgumentException e) {
+            return stored;
+        }
     }
 
     /**
@@ -61,7 +97,7 @@ public final class DatasetSettings {
             f = DatasetFormat.parse(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("Unknown data set format '" + text + "'; expected one of "
-                + formatChoices(allowed), e);
+                + formatNames(allowed), e);
         }
         for (final DatasetFormat a : allowed) {
             if (a == f) {
@@ -69,7 +105,7 @@ public final class DatasetSettings {
             }
         }
         throw new InvalidSettingsException("This node does not read " + f.displayName() + "; expected one of "
-            + formatChoices(allowed));
+            + formatNames(allowed));
     }
 
     /**

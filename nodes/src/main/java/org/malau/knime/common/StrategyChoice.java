@@ -1,10 +1,6 @@
 package org.malau.knime.common;
 
-import org.malau.train.AuOnlyStrategy;
-import org.malau.train.FixedMultiTaskStrategy;
-import org.malau.train.LearningToReweightStrategy;
-import org.malau.train.MetaAuxiliaryStrategy;
-import org.malau.train.UncertaintyStrategy;
+import org.malau.train.Strategy;
 
 /**
  * The training strategies as dialogs and views show them: a readable name and a tool tip, while settings and model
@@ -12,29 +8,29 @@ import org.malau.train.UncertaintyStrategy;
  */
 public enum StrategyChoice implements Choice {
     /** AU detection alone, the baseline without an auxiliary task. */
-    AU_ONLY(AuOnlyStrategy.NAME, "AU only", "Trains AU detection alone; the expression table is not used"),
+    AU_ONLY(Strategy.AU_ONLY, "AU only", "Trains AU detection alone; the expression table is not used"),
     /** Multi-task learning with fixed task weights. */
-    MTL(FixedMultiTaskStrategy.NAME, "Multi-task, fixed weights",
+    MTL(Strategy.MTL, "Multi-task, fixed weights",
         "AU detection and expression recognition together, every expression sample with the same fixed weight"),
     /** Kendall et al.'s uncertainty weighting of the two tasks. */
-    UNCERTAINTY(UncertaintyStrategy.NAME, "Uncertainty weighting",
+    UNCERTAINTY(Strategy.UNCERTAINTY, "Uncertainty weighting",
         "Multi-task learning with one learned weight per task (Kendall et al. 2018)"),
     /** Ren et al.'s learning to reweight. */
-    L2RW(LearningToReweightStrategy.NAME, "Learning to reweight",
+    L2RW(Strategy.L2RW, "Learning to reweight",
         "A weight per expression sample from its gradient's agreement with the meta split (Ren et al. 2018)"),
     /** Meta Auxiliary Learning, the method of arXiv 2105.06620. */
-    MAL(MetaAuxiliaryStrategy.NAME, "Meta Auxiliary Learning (MAL)",
+    MAL(Strategy.MAL, "Meta Auxiliary Learning (MAL)",
         "A meta network learns a weight for every expression sample so that noisy ones stop hurting AU detection "
             + "(arXiv 2105.06620)");
 
-    private final String m_id;
+    private final Strategy m_strategy;
 
     private final String m_text;
 
     private final String m_toolTip;
 
-    StrategyChoice(final String id, final String text, final String toolTip) {
-        m_id = id;
+    StrategyChoice(final Strategy strategy, final String text, final String toolTip) {
+        m_strategy = strategy;
         m_text = text;
         m_toolTip = toolTip;
     }
@@ -42,7 +38,12 @@ public enum StrategyChoice implements Choice {
     /** @return the engine's id, stored in settings and model files */
     @Override
     public String id() {
-        return m_id;
+        return m_strategy.id();
+    }
+
+    /** @return the engine's strategy, which says what it needs */
+    public Strategy strategy() {
+        return m_strategy;
     }
 
     @Override

@@ -6,8 +6,9 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.MissingImagesChoice;
 
 /** Dialog of the Expression Data Set Reader. */
 public class ExpressionDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
@@ -17,8 +18,8 @@ public class ExpressionDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
 
     /** Creates the dialog on the same settings models as the node model. */
     protected ExpressionDatasetReaderNodeDialog() {
-        addDialogComponent(new DialogComponentStringSelection(
-            ExpressionDatasetReaderNodeModel.createFormatSettingsModel(), "Data set format",
+        addDialogComponent(new DialogComponentButtonGroup(
+            ExpressionDatasetReaderNodeModel.createFormatSettingsModel(), "Data set format", false,
             DatasetSettings.formatChoices(ExpressionDatasetReaderNodeModel.FORMATS)));
         // files and folders both: RAF-DB and AffectNet are folders, FER2013 and a generic CSV are files
         final DialogComponentFileChooser location = new DialogComponentFileChooser(
@@ -34,9 +35,9 @@ public class ExpressionDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Images");
         addDialogComponent(new DialogComponentString(ExpressionDatasetReaderNodeModel.createImagePatternSettingsModel(),
             "Image path pattern (empty: the format's default layouts)", false, 40));
-        addDialogComponent(new DialogComponentStringSelection(
-            ExpressionDatasetReaderNodeModel.createMissingImagesSettingsModel(), "If an image file is missing",
-            DatasetSettings.missingImageChoices()));
+        addDialogComponent(new DialogComponentButtonGroup(
+            ExpressionDatasetReaderNodeModel.createMissingImagesSettingsModel(), "If an image file is missing", false,
+            MissingImagesChoice.values()));
         final DialogComponentFileChooser pngFolder = new DialogComponentFileChooser(
             ExpressionDatasetReaderNodeModel.createPngFolderSettingsModel(), PNG_HISTORY_ID, JFileChooser.OPEN_DIALOG, true);
         pngFolder.setBorderTitle("FER2013: folder for pixel images (empty: fer2013_png beside the CSV)");

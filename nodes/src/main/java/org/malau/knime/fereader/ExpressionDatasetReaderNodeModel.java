@@ -74,7 +74,7 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
     }
 
     static SettingsModelString createFormatSettingsModel() {
-        return new SettingsModelString(CFG_FORMAT, DatasetFormat.RAFDB.displayName());
+        return new SettingsModelString(CFG_FORMAT, DatasetFormat.RAFDB.name());
     }
 
     static SettingsModelString createLocationSettingsModel() {
@@ -283,6 +283,9 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
         m_partition.loadSettingsFrom(settings);
         m_imagePattern.loadSettingsFrom(settings);
         m_missingImages.loadSettingsFrom(settings);
+        // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
+        m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
+        m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));
         m_keepNonExpressions.loadSettingsFrom(settings);
         m_pngFolder.loadSettingsFrom(settings);
     }

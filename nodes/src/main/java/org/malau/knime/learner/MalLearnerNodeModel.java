@@ -52,21 +52,22 @@ import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.EngineChoice;
 import org.malau.knime.common.StrategyChoice;
-import org.malau.knime.common.TrainingHistoryCsv;
 import org.malau.knime.common.WeightTable;
 import org.malau.knime.common.WeightTable.Layout;
 import org.malau.knime.port.MalModelPortObject;
 import org.malau.knime.port.MalModelPortObjectSpec;
 import org.malau.train.EpochRecord;
+import org.malau.train.EpochRecord.Column;
 import org.malau.train.Initialisation;
 import org.malau.train.LearningRateSchedule;
 import org.malau.train.MalTrainer;
 import org.malau.train.SampleWeightLog;
 import org.malau.train.MalVariant;
-import org.malau.train.Strategies;
+import org.malau.train.Strategy;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
 import org.malau.model.NetworkEngines;
+import org.malau.train.TrainingHistory;
 import org.malau.train.TrainingListener;
 import org.malau.train.TrainingResult;
 
@@ -81,8 +82,6 @@ public class MalLearnerNodeModel extends NodeModel {
     static final int FE_PORT = 1;
     static final int META_PORT = 2;
 
-    /** History table columns, in {@link EpochRecord} order. */
-    static final String[] HISTORY_COLUMNS = TrainingHistoryCsv.COLUMNS;
 
     static final int MIN_SIZE = 16;
     static final int MAX_SIZE = 256;
@@ -172,7 +171,7 @@ public class MalLearnerNodeModel extends NodeModel {
     }
 
     static SettingsModelString createStrategySettingsModel() {
-        return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy());
+        return new SettingsModelString(CFG_STRATEGY, DEFAULTS.strategy().id());
     }
 
     static SettingsModelIntegerBounded createInputSizeSettingsModel() {
@@ -265,7 +264,7 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final String strategy = m_strategy.getStringValue();
         final TrainingConfig config = config();
-        if (feSpec == null && !StrategyChoice.AU_ONLY.id().equals(strategy)) {
+        if (feSpec == null && config.strategy().usesExpressionTask()) {
             throw new InvalidSettingsException("The strategy \"" + StrategyChoice.label(strategy) + "\" (" + strategy
                 + ") trains with expression-labeled faces: connect them to the second input, or choose \""
                 + StrategyChoice.AU_ONLY.getText() + "\"");
@@ -429,13 +428,13 @@ public class MalLearnerNodeModel extends NodeModel {
             corruption);
     }
 
+    /** The history table: one column per {@link Column}, by its label. */
     static DataTableSpec historySpec() {
-        final DataColumnSpec[] cols = new DataColumnSpec[HISTORY_COLUMNS.length];
-        for (int k = 0; k < cols.length; k++) {
-            cols[k] = new DataColumnSpecCreator(HISTORY_COLUMNS[k], k < 2 ? IntCell.TYPE : DoubleCell.TYPE)
-                .createSpec();
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (final Column c : Column.values()) {
+            cols.add(new DataColumnSpecCreator(c.label(), c.isCount() ? IntCell.TYPE : DoubleCell.TYPE).createSpec());
         }
-        return new DataTableSpec("Training history", cols);
+        return new DataTableSpec("Training history", cols.toArray(new DataColumnSpec[0]));
     }
 
     @Override
@@ -568,14 +567,13 @@ public class MalLearnerNodeModel extends NodeModel {
     private static BufferedDataTable historyTable(final List<EpochRecord> epochs, final ExecutionContext exec) {
         final BufferedDataContainer c = exec.createDataContainer(historySpec());
         for (final EpochRecord e : epochs) {
-            final double[] v = TrainingHistoryCsv.values(e);
-            final DataCell[] cells = new DataCell[HISTORY_COLUMNS.length];
-            cells[0] = new IntCell(e.epoch());
-            cells[1] = new IntCell(e.iterations());
-            for (int k = 2; k < v.length; k++) {
-                cells[k] = Double.isNaN(v[k]) ? DataType.getMissingCell() : new DoubleCell(v[k]);
+            final List<DataCell> cells = new ArrayList<>();
+            for (final Column col : Column.values()) {
+                final double v = e.value(col);
+                cells.add(col.isCount() ? new IntCell((int)v)
+                    : Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v));
             }
-            c.addRowToTable(new DefaultRow(new RowKey("Epoch " + e.epoch()), cells));
+            c.addRowToTable(new DefaultRow(new RowKey("Epoch " + e.epoch()), cells.toArray(new DataCell[0])));
         }
         c.close();
         return c.getTable();
@@ -642,9 +640,9 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final SettingsModelString strategy = createStrategySettingsModel();
         strategy.loadSettingsFrom(settings);
-        if (!Strategies.NAMES.contains(strategy.getStringValue())) {
+        if (Strategy.find(strategy.getStringValue()).isEmpty()) {
             throw new InvalidSettingsException(
-                "Strategy \"" + strategy.getStringValue() + "\" is none of " + Strategies.NAMES);
+                "Strategy \"" + strategy.getStringValue() + "\" is none of " + Strategy.ids());
         }
         final SettingsModelIntegerBounded size = createInputSizeSettingsModel();
         size.loadSettingsFrom(settings);
@@ -700,7 +698,8 @@ public class MalLearnerNodeModel extends NodeModel {
             return;
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            m_history.addAll(TrainingHistoryCsv.read(in, file.toString()));
+            // read by the header's names: internals saved with the earlier column order or names load too
+            m_history.addAll(TrainingHistory.read(in, file.toString()).epochs());
         }
     }
 
@@ -708,7 +707,7 @@ public class MalLearnerNodeModel extends NodeModel {
     protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
         try (Writer out = Files.newBufferedWriter(nodeInternDir.toPath().resolve(HISTORY_FILE),
             StandardCharsets.UTF_8)) {
-            TrainingHistoryCsv.write(m_history, out);
+            new TrainingHistory(m_history).write(out);
         }
     }
 }

@@ -17,10 +17,10 @@ import org.knime.core.node.port.PortObjectZipInputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
-import org.malau.knime.common.TrainingHistoryCsv;
 import org.malau.model.MalModel;
 import org.malau.model.ModelFile;
 import org.malau.train.EpochRecord;
+import org.malau.train.TrainingHistory;
 
 /**
  * A trained MAL model as a KNIME port object, with the history of the training that made it (empty for a model read
@@ -94,7 +94,7 @@ public final class MalModelPortObject implements PortObject {
             out.putNextEntry(new ZipEntry(HISTORY_ENTRY));
             // flushed, not closed: KNIME closes the port's stream
             final Writer history = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            TrainingHistoryCsv.write(portObject.m_history, history);
+            new TrainingHistory(portObject.m_history).write(history);
             history.flush();
         }
 
@@ -106,8 +106,8 @@ public final class MalModelPortObject implements PortObject {
             if (next == null || !HISTORY_ENTRY.equals(next.getName())) {
                 return new MalModelPortObject(model);
             }
-            return new MalModelPortObject(model, TrainingHistoryCsv.read(
-                new InputStreamReader(in, StandardCharsets.UTF_8), "the MAL model port's training history"));
+            return new MalModelPortObject(model, TrainingHistory.read(
+                new InputStreamReader(in, StandardCharsets.UTF_8), "the MAL model port's training history").epochs());
         }
     }
 }

@@ -14,6 +14,7 @@ import org.knime.core.node.port.PortObjectSpecZipInputStream;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
 import org.malau.data.AuLabels;
 import org.malau.model.ModelHeader;
+import org.malau.train.Strategy;
 
 /**
  * What a downstream node needs to know about a MAL model before it exists: the AU columns it predicts,
@@ -76,7 +77,8 @@ public final class MalModelPortObjectSpec implements PortObjectSpec {
 
     /** Whether the model trained its expression head and so predicts expressions (all strategies but au-only). */
     public boolean predictsExpressions() {
-        return !"au-only".equals(m_strategy);
+        // a strategy of a later version: its expression head was trained unless it says otherwise
+        return Strategy.find(m_strategy).map(Strategy::usesExpressionTask).orElse(true);
     }
 
     /** One line, e.g. {@code mal, 12 AUs [AU01, ...], 7 expressions, 48x48 grayscale}. */

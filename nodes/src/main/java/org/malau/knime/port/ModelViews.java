@@ -1,6 +1,7 @@
 package org.malau.knime.port;
 
 import java.awt.BorderLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +18,10 @@ import javax.swing.table.DefaultTableModel;
 import org.malau.data.AuLabels;
 import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.TrainingCurves;
-import org.malau.knime.common.TrainingHistoryCsv;
 import org.malau.model.ModelHeader;
 import org.malau.model.NetworkEngines;
 import org.malau.train.EpochRecord;
+import org.malau.train.EpochRecord.Column;
 
 /**
  * The views of the MAL model port (KNIME shows each component as a tab named by the component's name): what the model
@@ -59,6 +60,12 @@ final class ModelViews {
             + " expression samples; meta split " + h.metaSplitSize() + " AU samples");
         row(html, "Expression classes", String.join(", ", h.expressionClasses()));
         row(html, "Model format version", Integer.toString(h.formatVersion()));
+        if (h.provenance() != null) {
+            final var p = h.provenance();
+            row(html, "Trained", "from " + p.startedAt() + " with " + p.engine() + " " + p.engineVersion() + ", "
+                + p.networkLibrary() + ", on " + p.java() + ", " + p.system());
+            p.data().forEach((table, d) -> row(html, "Data " + table, d.rows() + " rows, SHA-256 " + d.sha256()));
+        }
         html.append("</table>");
 
         html.append("<h3>Action units and decision thresholds</h3>");
@@ -101,7 +108,8 @@ final class ModelViews {
         }
         final TrainingCurves curves = new TrainingCurves();
         curves.setHistory(history);
-        final DefaultTableModel table = new DefaultTableModel(TrainingHistoryCsv.COLUMNS, 0) {
+        final DefaultTableModel table = new DefaultTableModel(
+            java.util.Arrays.stream(Column.values()).map(Column::label).toArray(), 0) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -110,12 +118,12 @@ final class ModelViews {
             }
         };
         for (final EpochRecord e : history) {
-            final double[] v = TrainingHistoryCsv.values(e);
-            final Object[] row = new Object[v.length];
-            for (int k = 0; k < v.length; k++) {
-                row[k] = k < 2 ? Integer.valueOf((int)v[k]) : Double.isNaN(v[k]) ? "" : number(v[k]);
+            final List<Object> row = new ArrayList<>();
+            for (final Column c : Column.values()) {
+                final double v = e.value(c);
+                row.add(c.isCount() ? Integer.valueOf((int)v) : Double.isNaN(v) ? "" : number(v));
             }
-            table.addRow(row);
+            table.addRow(row.toArray());
         }
         panel.add(new JSplitPane(JSplitPane.VERTICAL_SPLIT, curves, new JScrollPane(new JTable(table))),
             BorderLayout.CENTER);

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,7 +56,9 @@ import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.ImageCrops;
 import org.malau.knime.common.WeightTable;
-import org.malau.eval.RocAuc;
+import org.malau.eval.WeightSummary;
+import org.malau.eval.WeightSummary.Group;
+import org.malau.eval.WeightSummary.Weight;
 
 /**
  * Shows the per-sample weights a MAL learner logged (the engine's {@code SampleWeightLog}, as {@link WeightTable}
@@ -63,7 +66,7 @@ import org.malau.eval.RocAuc;
  * epoch, or one weight column per epoch): a figure as a PNG image port ({@link WeightCharts}
  * drawn with JFreeChart and laid out with thumbnails of the highest and lowest weighted samples by
  * {@link WeightFigure}; the images come from an optional image table joined by sample id), and a summary table
- * with the ROC AUC of the final weight as a clean-vs-corrupted score (the engine's {@link RocAuc}), the mean
+ * with the ROC AUC of the final weight as a clean-vs-corrupted score (the engine's {@link WeightSummary}), the mean
  * weights of clean and corrupted samples and per class.
  */
 public class SampleWeightViewerNodeModel extends NodeModel {
@@ -520,60 +523,45 @@ public class SampleWeightViewerNodeModel extends NodeModel {
 
     private static Summary summarise(final List<Sample> samples, final int epochs, final boolean corruptionKnown,
         final int thumbnails, final List<WeightFigure.Thumbnail> highest, final List<WeightFigure.Thumbnail> lowest) {
-        final List<Sample> clean = new ArrayList<>();
-        final List<Sample> corrupted = new ArrayList<>();
-        final Map<Corruption, List<Sample>> byKind = new TreeMap<>();
-        final Map<String, List<Sample>> byClass = new TreeMap<>();
+        // the engine's one summary of sample weights, on each sample's final weight (that of its last drawn epoch)
+        final List<WeightSummary.Sample> in = new ArrayList<>();
         for (final Sample s : samples) {
-            if (s.corruption() == Corruption.NONE) {
-                clean.add(s);
-            } else if (s.corruption() != Corruption.UNKNOWN) {
-                corrupted.add(s);
-                byKind.computeIfAbsent(s.corruption(), k -> new ArrayList<>()).add(s);
-            }
-            byClass.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
+            final double[] w = new double[epochs];
+            Arrays.fill(w, Double.NaN);
+            s.weights().forEach((epoch, v) -> w[epoch - 1] = v);
+            in.add(new WeightSummary.Sample(s.label(), s.corruption(), w));
         }
-        final List<Sample> known = new ArrayList<>(clean);
-        known.addAll(corrupted);
-        final double[] score = known.stream().mapToDouble(Sample::last).toArray();
-        final boolean[] positive = new boolean[known.size()];
-        for (int k = 0; k < clean.size(); k++) {
-            positive[k] = true;
-        }
-        final double auc = RocAuc.of(score, positive);
+        final WeightSummary ws = WeightSummary.of(in, epochs);
+        final int clean = ws.weights(Weight.LAST, Group.CLEAN).length;
+        final int corrupted = ws.weights(Weight.LAST, Group.CORRUPTED).length;
+        final double auc = ws.auc(Weight.LAST);
 
         final Map<String, double[]> rows = new LinkedHashMap<>();
-        rows.put(AUC_ROW, new double[]{auc, known.size()});
-        rows.put(MEAN_ALL_ROW, new double[]{mean(samples), samples.size()});
-        rows.put(MEAN_CLEAN_ROW, new double[]{mean(clean), clean.size()});
-        rows.put(MEAN_CORRUPTED_ROW, new double[]{mean(corrupted), corrupted.size()});
-        for (final Map.Entry<Corruption, List<Sample>> e : byKind.entrySet()) {
-            rows.put(MEAN_PREFIX + e.getKey().label(), new double[]{mean(e.getValue()), e.getValue().size()});
+        rows.put(AUC_ROW, new double[]{auc, clean + corrupted});
+        rows.put(MEAN_ALL_ROW, new double[]{ws.mean(Weight.LAST, Group.ALL), samples.size()});
+        rows.put(MEAN_CLEAN_ROW, new double[]{ws.mean(Weight.LAST, Group.CLEAN), clean});
+        rows.put(MEAN_CORRUPTED_ROW, new double[]{ws.mean(Weight.LAST, Group.CORRUPTED), corrupted});
+        for (final Corruption kind : ws.corruptionKinds()) {
+            rows.put(MEAN_PREFIX + kind.label(),
+                new double[]{ws.mean(Weight.LAST, kind), ws.weights(Weight.LAST, kind).length});
         }
         final Map<String, Double> classMeans = new LinkedHashMap<>();
-        for (final Map.Entry<String, List<Sample>> e : byClass.entrySet()) {
-            final double m = mean(e.getValue());
-            rows.put(MEAN_CLASS_PREFIX + e.getKey(), new double[]{m, e.getValue().size()});
-            classMeans.put(e.getKey(), m);
+        for (final Map.Entry<String, WeightSummary.ClassWeights> e : new TreeMap<>(ws.perClass(Weight.LAST))
+            .entrySet()) {
+            rows.put(MEAN_CLASS_PREFIX + e.getKey(), new double[]{e.getValue().all(), e.getValue().allCount()});
+            classMeans.put(e.getKey(), e.getValue().all());
         }
         final Map<String, double[][]> trajectories = new LinkedHashMap<>();
-        if (corruptionKnown && !known.isEmpty()) {
-            trajectories.put("clean", trajectory(clean, epochs));
-            trajectories.put("corrupted", trajectory(corrupted, epochs));
+        if (corruptionKnown && clean + corrupted > 0) {
+            trajectories.put("clean", ws.trajectory(Group.CLEAN));
+            trajectories.put("corrupted", ws.trajectory(Group.CORRUPTED));
         } else {
-            trajectories.put("all", trajectory(samples, epochs));
+            trajectories.put("all", ws.trajectory(Group.ALL));
         }
-        final WeightFigure.Data fig = new WeightFigure.Data(lasts(clean), lasts(corrupted), lasts(samples), auc,
-            classMeans, trajectories, thumbnails, highest, lowest);
-        return new Summary(fig, rows, clean.size(), corrupted.size());
-    }
-
-    private static double[] lasts(final List<Sample> s) {
-        return s.stream().mapToDouble(Sample::last).toArray();
-    }
-
-    private static double mean(final List<Sample> s) {
-        return s.isEmpty() ? Double.NaN : s.stream().mapToDouble(Sample::last).average().orElse(Double.NaN);
+        final WeightFigure.Data fig = new WeightFigure.Data(ws.weights(Weight.LAST, Group.CLEAN),
+            ws.weights(Weight.LAST, Group.CORRUPTED), ws.weights(Weight.LAST, Group.ALL), auc, classMeans, trajectories,
+            thumbnails, highest, lowest);
+        return new Summary(fig, rows, clean, corrupted);
     }
 
     /**
@@ -592,27 +580,6 @@ public class SampleWeightViewerNodeModel extends NodeModel {
         }
         sample.weights().put(epoch, w);
         return 0;
-    }
-
-    /** Per epoch (index = epoch number - 1) {mean, standard deviation} over the samples drawn in it. */
-    private static double[][] trajectory(final List<Sample> samples, final int epochs) {
-        final double[] sum = new double[epochs];
-        final double[] sq = new double[epochs];
-        final int[] n = new int[epochs];
-        for (final Sample s : samples) {
-            for (final Map.Entry<Integer, Double> w : s.weights().entrySet()) {
-                final int e = w.getKey() - 1;
-                sum[e] += w.getValue();
-                sq[e] += w.getValue() * w.getValue();
-                n[e]++;
-            }
-        }
-        final double[][] t = new double[epochs][];
-        for (int e = 0; e < epochs; e++) {
-            final double m = n[e] == 0 ? Double.NaN : sum[e] / n[e];
-            t[e] = new double[]{m, n[e] == 0 ? Double.NaN : Math.sqrt(Math.max(0, sq[e] / n[e] - m * m))};
-        }
-        return t;
     }
 
     private String warning(final int samples, final int unweighted, final int nonFinite, final Resolved r,

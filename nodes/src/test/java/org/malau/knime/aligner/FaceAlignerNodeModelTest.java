@@ -723,7 +723,7 @@ class FaceAlignerNodeModelTest {
     }
 
     @Test
-    void theEyeSourceOfRelease01LoadsUnderItsUsSpelling() throws Exception {
+    void theEyeSourceOfRelease01LoadsAndIsSavedByItsId() throws Exception {
         final Settings s = new Settings();
         s.source = "Eye centre columns";
         final Probe m = new Probe();
@@ -732,7 +732,7 @@ class FaceAlignerNodeModelTest {
         final NodeSettings out = new NodeSettings("model");
         m.saveSettingsTo(out);
         assertEquals(FaceAlignerNodeModel.SOURCE_EYES, out.getString("landmark_source"));
-        assertEquals("Eye center columns", out.getString("landmark_source"));
+        assertEquals("EYE_COLUMNS", out.getString("landmark_source"));
         s.source = "Eye colums";
         assertThrows(InvalidSettingsException.class, () -> new Probe().validateSettings(s.save()));
     }

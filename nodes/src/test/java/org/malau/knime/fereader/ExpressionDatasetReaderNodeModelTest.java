@@ -254,13 +254,13 @@ class ExpressionDatasetReaderNodeModelTest {
         final Probe a = model(settings("AffectNet", dir, "validation", "{path}", DatasetSettings.MISSING_SKIP, true,
             dir.resolve("png").toString()));
         final NodeSettings saved = NodeTesting.roundTrip(a.settings(), new Probe().settings());
-        assertEquals("AffectNet", saved.getString("format"));
+        assertEquals("AFFECTNET", saved.getString("format"));
         assertEquals("validation", saved.getString("partition"));
         assertEquals("{path}", saved.getString("image_pattern"));
         assertTrue(saved.getBoolean("keep_non_expression_labels"));
         assertEquals(dir.resolve("png").toString(), saved.getString("pixel_image_folder"));
         final NodeSettings defaults = NodeTesting.roundTrip(new Probe().settings(), new Probe().settings());
-        assertEquals("RAF-DB", defaults.getString("format"));
+        assertEquals("RAFDB", defaults.getString("format"));
         NodeTesting.assertDescribed(ExpressionDatasetReaderNodeFactory.class, defaults, new Probe().outPorts());
     }
 

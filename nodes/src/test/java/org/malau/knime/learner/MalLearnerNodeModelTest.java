@@ -59,6 +59,7 @@ import org.malau.knime.testing.NodeTesting;
 import org.malau.knime.testing.TinyModel;
 import org.malau.model.CropReader;
 import org.malau.model.FacePrediction;
+import org.malau.train.EpochRecord;
 
 class MalLearnerNodeModelTest {
     private static final int[] AUS = {1, 2, 4, 6, 12};
@@ -264,7 +265,9 @@ class MalLearnerNodeModelTest {
         assertEquals(7, model.getExpressionClasses().size());
         assertEquals(List.of("set", "id", "subject", "label", "epoch", "weight"), names((DataTableSpec)out[1]),
             "the long layout by default");
-        assertEquals(Arrays.asList(MalLearnerNodeModel.HISTORY_COLUMNS), names((DataTableSpec)out[2]));
+        assertEquals(List.of("epoch", "iterations", "learning rate", "AU loss", "FE loss", "total loss", "meta loss",
+            "meta AU F1", "meta AU F1 (tuned)", "meta FE accuracy", "mean AU weight", "mean FE weight",
+            "FE weight clean AUC", "seconds"), names((DataTableSpec)out[2]));
         assertTrue(m.warning().contains("chosen automatically"), m.warning());
 
         // the expression table's corruption column adds one to the weights
@@ -418,6 +421,24 @@ class MalLearnerNodeModelTest {
         final Probe reloaded = new Probe();
         reloaded.loadInternalsFrom(dir.toFile());
         assertEquals(m.history(), reloaded.history());
+        // internals saved before the history had named columns: the labels as header, every value positional and
+        // written as a double
+        final StringBuilder old = new StringBuilder("epoch,iterations,learning rate,AU loss,FE loss,total loss,"
+            + "meta loss,meta AU F1,meta AU F1 (tuned),meta FE accuracy,mean AU weight,mean FE weight,"
+            + "FE weight clean AUC,seconds\n");
+        for (final EpochRecord e : m.history()) {
+            old.append((double)e.epoch()).append(',').append((double)e.iterations());
+            for (final double v : new double[]{e.learningRate(), e.auLoss(), e.expressionLoss(), e.totalLoss(),
+                e.metaLoss(), e.metaAuF1(), e.metaAuF1Tuned(), e.metaExpressionAccuracy(), e.meanAuWeight(),
+                e.meanExpressionWeight(), e.weightCleanAuc(), e.seconds()}) {
+                old.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
+            }
+            old.append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("history.csv"), old);
+        final Probe earlier = new Probe();
+        earlier.loadInternalsFrom(dir.toFile());
+        assertEquals(m.history(), earlier.history(), "internals of the positional format load");
         m.resetModel();
         assertTrue(m.history().isEmpty());
 
@@ -609,7 +630,7 @@ class MalLearnerNodeModelTest {
     void aConnectedMetaTableIsTheMetaSplitAndTheWholeAuTableTrains() throws Exception {
         final Probe m = new Probe().small("mal");
         m.set("epochs", 1);
-        // the paper variant takes meta steps from the first iteration; robust MAL's warm-up would outlast one epoch
+        // the paper variant takes meta steps from the first iteration; robust's warm-up would leave no meta loss
         m.set("mal_variant", "paper");
         final BufferedDataTable meta = metaTable(12);
         final PortObjectSpec[] specs = m.configure(auSpec(), feSpec(), meta.getDataTableSpec());

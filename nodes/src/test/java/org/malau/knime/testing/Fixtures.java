@@ -10,14 +10,31 @@ import org.knime.core.node.Node;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 
-/** The settings our nodes saved in release 0.1 ({@code nodes/src/test/fixtures/settings-0.1.0}, see its README). */
+/**
+ * The settings our nodes saved in release 0.1 ({@code nodes/src/test/fixtures/settings-0.1.0}) and before the choices
+ * were stored by id ({@code settings-470a644}); see their READMEs.
+ */
 public final class Fixtures {
+    /** Release 0.1.0's settings. */
+    public static final String RELEASE_0_1 = "settings-0.1.0";
+
+    /** The example workflows' settings before issue 18 stored choices by id. */
+    public static final String BEFORE_CHOICE_IDS = "settings-470a644";
+
     private Fixtures() {
     }
 
-    /** @return the fixtures' folder */
+    /** @return release 0.1.0's fixtures' folder */
     public static Path dir() {
-        return NodeTesting.nodesDir().resolve("src/test/fixtures/settings-0.1.0");
+        return dir(RELEASE_0_1);
+    }
+
+    /**
+     * @param set {@link #RELEASE_0_1} or {@link #BEFORE_CHOICE_IDS}
+     * @return that set's folder
+     */
+    public static Path dir(final String set) {
+        return NodeTesting.nodesDir().resolve("src/test/fixtures").resolve(set);
     }
 
     /**

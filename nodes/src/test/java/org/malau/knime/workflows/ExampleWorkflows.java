@@ -39,7 +39,7 @@ final class ExampleWorkflows {
     static final String ALIGNED = "aligned face";
 
     /** Where the aligners of workflow 1 take the eye positions from: the generator's landmark column. */
-    static final String LANDMARK_SOURCE = "Landmarks column";
+    static final String LANDMARK_SOURCE = "LANDMARKS_COLUMN";
 
     private ExampleWorkflows() {
     }
@@ -157,7 +157,7 @@ final class ExampleWorkflows {
             "MAL nodes for KNIME");
         w.data("smiles");
         final OurStep photos = w.ours(1, AuDatasetReaderNodeFactory.class, 40, 400, "photos and\nsmile labels")
-            .set("format", "Generic CSV").set("location", "knime://knime.workflow/data/smiles/labels.csv")
+            .set("format", "GENERIC_CSV").set("location", "knime://knime.workflow/data/smiles/labels.csv")
             .set("au_codes", "12");
         final OurStep align = w.ours(2, FaceAlignerNodeFactory.class, 220, 400, "find and align\nthe faces")
             .set("image_column", "image");
