@@ -34,6 +34,7 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -586,40 +587,40 @@ public class FaceAlignerNodeModel extends NodeModel {
         // nothing is cached between executions
     }
 
+    /** The settings every saved aligner has, saved, validated and loaded in this order. */
+    private List<SettingsModel> settings() {
+        return List.of(m_imageColumn, m_baseFolder, m_landmarkSource, m_landmarksColumn, m_eyeLeftX, m_eyeLeftY,
+            m_eyeRightX, m_eyeRightY, m_size, m_grey, m_mode, m_dnnModel, m_filterNoFace);
+    }
+
+    /**
+     * Settings added after release 0.1, with the value workflows saved before them keep (the behaviour they were
+     * saved with): the eye cascades, no landmark column.
+     */
+    private List<Added> addedSettings() {
+        return List.of(new Added(CFG_EYE_METHOD, m_eyeMethod, () -> m_eyeMethod.setStringValue(EYES_CASCADE)),
+            new Added(CFG_LANDMARKS68, m_landmarks68, () -> m_landmarks68.setBooleanValue(false)));
+    }
+
+    /** A setting added after release 0.1: its key, its model and what loading a workflow without it sets. */
+    private record Added(String key, SettingsModel model, Runnable keepOld) {
+    }
+
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_imageColumn.saveSettingsTo(settings);
-        m_baseFolder.saveSettingsTo(settings);
-        m_landmarkSource.saveSettingsTo(settings);
-        m_landmarksColumn.saveSettingsTo(settings);
-        m_eyeLeftX.saveSettingsTo(settings);
-        m_eyeLeftY.saveSettingsTo(settings);
-        m_eyeRightX.saveSettingsTo(settings);
-        m_eyeRightY.saveSettingsTo(settings);
-        m_size.saveSettingsTo(settings);
-        m_grey.saveSettingsTo(settings);
-        m_mode.saveSettingsTo(settings);
-        m_dnnModel.saveSettingsTo(settings);
-        m_filterNoFace.saveSettingsTo(settings);
-        m_eyeMethod.saveSettingsTo(settings);
-        m_landmarks68.saveSettingsTo(settings);
+        for (final SettingsModel m : settings()) {
+            m.saveSettingsTo(settings);
+        }
+        for (final Added a : addedSettings()) {
+            a.model().saveSettingsTo(settings);
+        }
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_imageColumn.validateSettings(settings);
-        m_baseFolder.validateSettings(settings);
-        m_landmarkSource.validateSettings(settings);
-        m_landmarksColumn.validateSettings(settings);
-        m_eyeLeftX.validateSettings(settings);
-        m_eyeLeftY.validateSettings(settings);
-        m_eyeRightX.validateSettings(settings);
-        m_eyeRightY.validateSettings(settings);
-        m_size.validateSettings(settings);
-        m_grey.validateSettings(settings);
-        m_mode.validateSettings(settings);
-        m_dnnModel.validateSettings(settings);
-        m_filterNoFace.validateSettings(settings);
+        for (final SettingsModel m : settings()) {
+            m.validateSettings(settings);
+        }
         // choices that can never work are rejected here; columns and files are checked in configure
         final SettingsModelString source = createLandmarkSourceSettingsModel();
         source.loadSettingsFrom(settings);
@@ -636,35 +637,21 @@ public class FaceAlignerNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_imageColumn.loadSettingsFrom(settings);
-        m_baseFolder.loadSettingsFrom(settings);
-        m_landmarkSource.loadSettingsFrom(settings);
+        for (final SettingsModel m : settings()) {
+            m.loadSettingsFrom(settings);
+        }
+        for (final Added a : addedSettings()) {
+            if (settings.containsKey(a.key())) {
+                a.model().loadSettingsFrom(settings);
+            } else {
+                a.keepOld().run();
+            }
+        }
         // earlier versions stored the dialog's texts; from now on the ids are stored
         m_landmarkSource.setStringValue(
             Choice.parse(LandmarkSource.values(), m_landmarkSource.getStringValue(), "Landmark source").id());
-        m_landmarksColumn.loadSettingsFrom(settings);
-        m_eyeLeftX.loadSettingsFrom(settings);
-        m_eyeLeftY.loadSettingsFrom(settings);
-        m_eyeRightX.loadSettingsFrom(settings);
-        m_eyeRightY.loadSettingsFrom(settings);
-        m_size.loadSettingsFrom(settings);
-        m_grey.loadSettingsFrom(settings);
-        m_mode.loadSettingsFrom(settings);
         m_mode.setStringValue(Choice.parse(FaceChoice.values(), m_mode.getStringValue(), "Faces").id());
-        m_dnnModel.loadSettingsFrom(settings);
-        m_filterNoFace.loadSettingsFrom(settings);
-        // settings of workflows saved before these options existed keep the behaviour they were saved with
-        if (settings.containsKey(CFG_EYE_METHOD)) {
-            m_eyeMethod.loadSettingsFrom(settings);
-            m_eyeMethod.setStringValue(Choice.parse(EyeChoice.values(), m_eyeMethod.getStringValue(), "Eye location").id());
-        } else {
-            m_eyeMethod.setStringValue(EYES_CASCADE);
-        }
-        if (settings.containsKey(CFG_LANDMARKS68)) {
-            m_landmarks68.loadSettingsFrom(settings);
-        } else {
-            m_landmarks68.setBooleanValue(false);
-        }
+        m_eyeMethod.setStringValue(Choice.parse(EyeChoice.values(), m_eyeMethod.getStringValue(), "Eye location").id());
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.data.FaceRecord;
@@ -181,24 +182,23 @@ public class AuDatasetReaderNodeModel extends NodeModel {
         // nothing is cached between executions
     }
 
+    /** Every setting, saved, validated and loaded in this order. */
+    private List<SettingsModel> settings() {
+        return List.of(m_format, m_location, m_auCodes, m_auIntensities, m_imagePattern, m_missingImages);
+    }
+
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_format.saveSettingsTo(settings);
-        m_location.saveSettingsTo(settings);
-        m_auCodes.saveSettingsTo(settings);
-        m_auIntensities.saveSettingsTo(settings);
-        m_imagePattern.saveSettingsTo(settings);
-        m_missingImages.saveSettingsTo(settings);
+        for (final SettingsModel m : settings()) {
+            m.saveSettingsTo(settings);
+        }
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_format.validateSettings(settings);
-        m_location.validateSettings(settings);
-        m_auCodes.validateSettings(settings);
-        m_auIntensities.validateSettings(settings);
-        m_imagePattern.validateSettings(settings);
-        m_missingImages.validateSettings(settings);
+        for (final SettingsModel m : settings()) {
+            m.validateSettings(settings);
+        }
         // values that can never work are rejected here; the location is checked in configure, as it may appear later
         final SettingsModelString format = createFormatSettingsModel();
         format.loadSettingsFrom(settings);
@@ -213,12 +213,9 @@ public class AuDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_format.loadSettingsFrom(settings);
-        m_location.loadSettingsFrom(settings);
-        m_auCodes.loadSettingsFrom(settings);
-        m_auIntensities.loadSettingsFrom(settings);
-        m_imagePattern.loadSettingsFrom(settings);
-        m_missingImages.loadSettingsFrom(settings);
+        for (final SettingsModel m : settings()) {
+            m.loadSettingsFrom(settings);
+        }
         // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
         m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
         m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));

@@ -66,6 +66,7 @@ import org.malau.train.MalVariant;
 import org.malau.train.Strategy;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
+import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngines;
 import org.malau.train.TrainingHistory;
 import org.malau.train.TrainingListener;
@@ -179,8 +180,8 @@ public class MalLearnerNodeModel extends NodeModel {
     }
 
     static SettingsModelIntegerBounded createWidthSettingsModel() {
-        // channels of the first conv block; the blocks double it (16 -> 16/32/64, the engine's default)
-        return new SettingsModelIntegerBounded(CFG_WIDTH, SMALL.convChannels()[0], 1, 256);
+        // channels of the first conv block (NetworkConfig.smallConv: 16 -> 16/32/64, the engine's default)
+        return new SettingsModelIntegerBounded(CFG_WIDTH, NetworkConfig.DEFAULT_WIDTH, 1, 256);
     }
 
     static SettingsModelIntegerBounded createEpochsSettingsModel() {
@@ -314,12 +315,11 @@ public class MalLearnerNodeModel extends NodeModel {
 
     /** The engine config from the settings; the engine's own checks become InvalidSettingsExceptions. */
     private TrainingConfig config() throws InvalidSettingsException {
-        final int w = m_width.getIntValue();
         final String init = m_initialisation.getStringValue();
         final TrainingConfig.Builder b;
         if (INIT_SMALL.equals(init)) {
-            b = TrainingConfig.builder().inputSize(m_inputSize.getIntValue()).channels(1).convChannels(w, 2 * w, 4 * w)
-                .featureSize(Math.max(SMALL.featureSize(), 4 * w))
+            // the engine's rule for the small network's shape (NetworkConfig.smallConv)
+            b = TrainingConfig.builder().smallConv(m_inputSize.getIntValue(), m_width.getIntValue())
                 .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()));
         } else if (INIT_EXPRESSION.equals(init) || INIT_LANDMARKS.equals(init)) {
             b = TrainingConfig.recommended().initialisation(INIT_EXPRESSION.equals(init)
@@ -646,8 +646,11 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final SettingsModelIntegerBounded size = createInputSizeSettingsModel();
         size.loadSettingsFrom(settings);
-        if (size.getIntValue() >> 3 < 1) {
-            throw new InvalidSettingsException("Input size " + size.getIntValue() + " is too small for the network");
+        try {
+            NetworkConfig.smallConv(size.getIntValue(), 1, 1, 2);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Input size " + size.getIntValue() + " is too small for the network: "
+                + e.getMessage(), e);
         }
     }
 
