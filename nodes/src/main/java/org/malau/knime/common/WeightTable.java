@@ -52,11 +52,11 @@ public final class WeightTable {
 
         private final String m_id;
 
-        private final String m_text;
+        private final Label m_label;
 
         Layout(final String id, final String text) {
             m_id = id;
-            m_text = text;
+            m_label = new Label(text, null);
         }
 
         @Override
@@ -65,13 +65,8 @@ public final class WeightTable {
         }
 
         @Override
-        public String text() {
-            return m_text;
-        }
-
-        @Override
-        public String toolTip() {
-            return null;
+        public Label label() {
+            return m_label;
         }
 
         /**
