@@ -34,7 +34,6 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -50,6 +49,7 @@ import org.malau.face.PixelPoint;
 import org.malau.knime.common.Choice;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
+import org.malau.knime.common.SettingsList;
 import org.malau.pretrained.FaceApiNetwork;
 
 /**
@@ -123,6 +123,16 @@ public class FaceAlignerNodeModel extends NodeModel {
     private final SettingsModelBoolean m_filterNoFace = createFilterNoFaceSettingsModel();
     private final SettingsModelString m_eyeMethod = createEyeMethodSettingsModel();
     private final SettingsModelBoolean m_landmarks68 = createLandmarks68SettingsModel();
+
+    /**
+     * Every setting in one list; the eye method and the 68 landmarks came after release 0.1, whose workflows keep the
+     * eye cascades and no landmark column.
+     */
+    private final SettingsList m_settings = new SettingsList(List.of(m_imageColumn, m_baseFolder, m_landmarkSource,
+        m_landmarksColumn, m_eyeLeftX, m_eyeLeftY, m_eyeRightX, m_eyeRightY, m_size, m_grey, m_mode, m_dnnModel,
+        m_filterNoFace), List.of(
+            new SettingsList.Added(CFG_EYE_METHOD, m_eyeMethod, () -> m_eyeMethod.setStringValue(EYES_CASCADE)),
+            new SettingsList.Added(CFG_LANDMARKS68, m_landmarks68, () -> m_landmarks68.setBooleanValue(false))));
 
     /** One table in, the same rows (or one per face) with the alignment appended out. */
     protected FaceAlignerNodeModel() {
@@ -587,40 +597,14 @@ public class FaceAlignerNodeModel extends NodeModel {
         // nothing is cached between executions
     }
 
-    /** The settings every saved aligner has, saved, validated and loaded in this order. */
-    private List<SettingsModel> settings() {
-        return List.of(m_imageColumn, m_baseFolder, m_landmarkSource, m_landmarksColumn, m_eyeLeftX, m_eyeLeftY,
-            m_eyeRightX, m_eyeRightY, m_size, m_grey, m_mode, m_dnnModel, m_filterNoFace);
-    }
-
-    /**
-     * Settings added after release 0.1, with the value workflows saved before them keep (the behaviour they were
-     * saved with): the eye cascades, no landmark column.
-     */
-    private List<Added> addedSettings() {
-        return List.of(new Added(CFG_EYE_METHOD, m_eyeMethod, () -> m_eyeMethod.setStringValue(EYES_CASCADE)),
-            new Added(CFG_LANDMARKS68, m_landmarks68, () -> m_landmarks68.setBooleanValue(false)));
-    }
-
-    /** A setting added after release 0.1: its key, its model and what loading a workflow without it sets. */
-    private record Added(String key, SettingsModel model, Runnable keepOld) {
-    }
-
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (final SettingsModel m : settings()) {
-            m.saveSettingsTo(settings);
-        }
-        for (final Added a : addedSettings()) {
-            a.model().saveSettingsTo(settings);
-        }
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.validateSettings(settings);
-        }
+        m_settings.validate(settings);
         // choices that can never work are rejected here; columns and files are checked in configure
         final SettingsModelString source = createLandmarkSourceSettingsModel();
         source.loadSettingsFrom(settings);
@@ -637,16 +621,7 @@ public class FaceAlignerNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.loadSettingsFrom(settings);
-        }
-        for (final Added a : addedSettings()) {
-            if (settings.containsKey(a.key())) {
-                a.model().loadSettingsFrom(settings);
-            } else {
-                a.keepOld().run();
-            }
-        }
+        m_settings.load(settings);
         // earlier versions stored the dialog's texts; from now on the ids are stored
         m_landmarkSource.setStringValue(
             Choice.parse(LandmarkSource.values(), m_landmarkSource.getStringValue(), "Landmark source").id());

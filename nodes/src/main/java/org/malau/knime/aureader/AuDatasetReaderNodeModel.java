@@ -19,7 +19,6 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.data.FaceRecord;
@@ -27,6 +26,7 @@ import org.malau.data.readers.DatasetFormat;
 import org.malau.data.readers.ReaderOptions;
 import org.malau.knime.common.DatasetReading;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
@@ -53,6 +53,10 @@ public class AuDatasetReaderNodeModel extends NodeModel {
     private final SettingsModelBoolean m_auIntensities = createAuIntensitiesSettingsModel();
     private final SettingsModelString m_imagePattern = createImagePatternSettingsModel();
     private final SettingsModelString m_missingImages = createMissingImagesSettingsModel();
+
+    /** Every setting, saved, validated and loaded in this order. */
+    private final SettingsList m_settings = new SettingsList(List.of(m_format, m_location, m_auCodes, m_auIntensities,
+        m_imagePattern, m_missingImages), List.of());
 
     /** No input, one output table. */
     protected AuDatasetReaderNodeModel() {
@@ -182,23 +186,14 @@ public class AuDatasetReaderNodeModel extends NodeModel {
         // nothing is cached between executions
     }
 
-    /** Every setting, saved, validated and loaded in this order. */
-    private List<SettingsModel> settings() {
-        return List.of(m_format, m_location, m_auCodes, m_auIntensities, m_imagePattern, m_missingImages);
-    }
-
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (final SettingsModel m : settings()) {
-            m.saveSettingsTo(settings);
-        }
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.validateSettings(settings);
-        }
+        m_settings.validate(settings);
         // values that can never work are rejected here; the location is checked in configure, as it may appear later
         final SettingsModelString format = createFormatSettingsModel();
         format.loadSettingsFrom(settings);
@@ -213,9 +208,7 @@ public class AuDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.loadSettingsFrom(settings);
-        }
+        m_settings.load(settings);
         // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
         m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
         m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));

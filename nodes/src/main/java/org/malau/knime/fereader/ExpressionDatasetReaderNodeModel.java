@@ -24,7 +24,6 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.malau.data.FaceRecord;
@@ -34,6 +33,7 @@ import org.malau.data.readers.ReaderOptions;
 import org.malau.io.SafeOutputs;
 import org.malau.knime.common.DatasetReading;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
@@ -68,6 +68,10 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
     private final SettingsModelString m_missingImages = createMissingImagesSettingsModel();
     private final SettingsModelBoolean m_keepNonExpressions = createKeepNonExpressionsSettingsModel();
     private final SettingsModelString m_pngFolder = createPngFolderSettingsModel();
+
+    /** Every setting, saved, validated and loaded in this order. */
+    private final SettingsList m_settings = new SettingsList(List.of(m_format, m_location, m_partition, m_imagePattern,
+        m_missingImages, m_keepNonExpressions, m_pngFolder), List.of());
 
     /** No input, one output table. */
     protected ExpressionDatasetReaderNodeModel() {
@@ -245,23 +249,14 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
         // nothing is cached between executions
     }
 
-    /** Every setting, saved, validated and loaded in this order. */
-    private List<SettingsModel> settings() {
-        return List.of(m_format, m_location, m_partition, m_imagePattern, m_missingImages, m_keepNonExpressions, m_pngFolder);
-    }
-
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (final SettingsModel m : settings()) {
-            m.saveSettingsTo(settings);
-        }
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.validateSettings(settings);
-        }
+        m_settings.validate(settings);
         // values that can never work are rejected here; the location is checked in configure, as it may appear later
         final SettingsModelString format = createFormatSettingsModel();
         format.loadSettingsFrom(settings);
@@ -276,9 +271,7 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.loadSettingsFrom(settings);
-        }
+        m_settings.load(settings);
         // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
         m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
         m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));

@@ -36,7 +36,6 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -51,6 +50,7 @@ import org.malau.knime.common.AuColumns;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 import org.malau.knime.common.EngineChoice;
+import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.WeightTable;
 import org.malau.knime.common.WeightTable.Layout;
@@ -143,6 +143,24 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelLong m_seed = createSeedSettingsModel();
     private final SettingsModelString m_weightLayout = createWeightLayoutSettingsModel();
     private final SettingsModelIntegerBounded m_weightMaxColumns = createWeightMaxColumnsSettingsModel();
+
+    /**
+     * Every setting in one list. Those added after release 0.1 are absent from older workflows, which keep their
+     * behaviour: the wide weight table with a column for every epoch, the DL4J engine they ran on, the small network
+     * they were made for, trained as then, and the paper's MAL, the only one there was.
+     */
+    private final SettingsList m_settings = new SettingsList(List.of(m_auImageColumn, m_auColumns, m_feImageColumn,
+        m_expressionColumn, m_strategy, m_inputSize, m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate,
+        m_metaLearningRate, m_metaFraction, m_seed), List.of(
+            new SettingsList.Added(CFG_WEIGHT_LAYOUT, m_weightLayout,
+                () -> m_weightLayout.setStringValue(Layout.WIDE.id())),
+            new SettingsList.Added(CFG_WEIGHT_MAX_COLUMNS, m_weightMaxColumns,
+                () -> m_weightMaxColumns.setIntValue(MAX_EPOCHS)),
+            new SettingsList.Added(CFG_ENGINE, m_engine, () -> m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS)),
+            new SettingsList.Added(CFG_INITIALISATION, m_initialisation,
+                () -> m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS)),
+            new SettingsList.Added(CFG_MAL_VARIANT, m_malVariant,
+                () -> m_malVariant.setStringValue(MalVariant.PAPER.id()))));
 
     /** Epochs of the last (or running) training, for the view; filled by the engine's listener. */
     private final List<EpochRecord> m_history = new CopyOnWriteArrayList<>();
@@ -238,17 +256,6 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelIntegerBounded(CFG_WEIGHT_MAX_COLUMNS, WeightTable.DEFAULT_MAX_COLUMNS, 1, MAX_EPOCHS);
     }
 
-    /** The settings every saved learner has. */
-    private List<SettingsModel> settings() {
-        return List.of(m_auImageColumn, m_auColumns, m_feImageColumn, m_expressionColumn, m_strategy, m_inputSize,
-            m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate, m_metaLearningRate, m_metaFraction,
-            m_seed);
-    }
-
-    /** Settings added after release 0.1; absent from older workflows, which then keep their behavior. */
-    private List<SettingsModel> addedSettings() {
-        return List.of(m_weightLayout, m_weightMaxColumns, m_engine, m_initialisation, m_malVariant);
-    }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
     private record Resolved(TableDataset.Columns au, TableDataset.Columns fe, TableDataset.Columns meta,
@@ -591,19 +598,12 @@ public class MalLearnerNodeModel extends NodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (final SettingsModel m : settings()) {
-            m.saveSettingsTo(settings);
-        }
-        for (final SettingsModel m : addedSettings()) {
-            m.saveSettingsTo(settings);
-        }
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.validateSettings(settings);
-        }
+        m_settings.validate(settings);
         if (settings.containsKey(CFG_WEIGHT_LAYOUT)) {
             final SettingsModelString layout = createWeightLayoutSettingsModel();
             layout.loadSettingsFrom(settings);
@@ -611,9 +611,6 @@ public class MalLearnerNodeModel extends NodeModel {
                 throw new InvalidSettingsException("Weight table layout \"" + layout.getStringValue()
                     + "\" is neither \"" + Layout.LONG.id() + "\" nor \"" + Layout.WIDE.id() + "\"");
             }
-        }
-        if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
-            m_weightMaxColumns.validateSettings(settings);
         }
         if (settings.containsKey(CFG_ENGINE)) {
             final SettingsModelString engine = createEngineSettingsModel();
@@ -656,38 +653,7 @@ public class MalLearnerNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.loadSettingsFrom(settings);
-        }
-        // workflows saved before these settings existed keep their wide table with a column for every epoch
-        if (settings.containsKey(CFG_WEIGHT_LAYOUT)) {
-            m_weightLayout.loadSettingsFrom(settings);
-        } else {
-            m_weightLayout.setStringValue(Layout.WIDE.id());
-        }
-        if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
-            m_weightMaxColumns.loadSettingsFrom(settings);
-        } else {
-            m_weightMaxColumns.setIntValue(MAX_EPOCHS);
-        }
-        // and train on the engine they ran on
-        if (settings.containsKey(CFG_ENGINE)) {
-            m_engine.loadSettingsFrom(settings);
-        } else {
-            m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS);
-        }
-        // and the small network they were made for, trained as then
-        if (settings.containsKey(CFG_INITIALISATION)) {
-            m_initialisation.loadSettingsFrom(settings);
-        } else {
-            m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS);
-        }
-        // and the paper's MAL, the only one there was
-        if (settings.containsKey(CFG_MAL_VARIANT)) {
-            m_malVariant.loadSettingsFrom(settings);
-        } else {
-            m_malVariant.setStringValue(MalVariant.PAPER.id());
-        }
+        m_settings.load(settings);
     }
 
     private static final String HISTORY_FILE = "history.csv";
