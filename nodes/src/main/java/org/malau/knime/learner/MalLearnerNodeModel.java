@@ -12,19 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
-import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DataValue;
 import org.knime.core.data.DoubleValue;
-import org.knime.core.data.RowKey;
 import org.knime.core.data.StringValue;
-import org.knime.core.data.def.DefaultRow;
-import org.knime.core.data.def.DoubleCell;
-import org.knime.core.data.def.IntCell;
-import org.knime.core.data.def.StringCell;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
@@ -49,6 +42,7 @@ import org.malau.data.Expression;
 import org.malau.knime.common.AuColumns;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
+import org.malau.knime.common.HistoryTable;
 import org.malau.knime.common.EngineChoice;
 import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.StrategyChoice;
@@ -435,13 +429,8 @@ public class MalLearnerNodeModel extends NodeModel {
             corruption);
     }
 
-    /** The history table: one column per {@link Column}, by its label. */
     static DataTableSpec historySpec() {
-        final List<DataColumnSpec> cols = new ArrayList<>();
-        for (final Column c : Column.values()) {
-            cols.add(new DataColumnSpecCreator(c.label(), c.isCount() ? IntCell.TYPE : DoubleCell.TYPE).createSpec());
-        }
-        return new DataTableSpec("Training history", cols.toArray(new DataColumnSpec[0]));
+        return HistoryTable.spec();
     }
 
     @Override
@@ -536,52 +525,14 @@ public class MalLearnerNodeModel extends NodeModel {
         final Layout layout = weightLayout();
         final int[] shown = WeightTable.wideEpochs(epochs, m_weightMaxColumns.getIntValue());
         final BufferedDataContainer c = exec.createDataContainer(WeightTable.spec(layout, shown, corruption));
-        for (final SampleWeightLog.Entry e : log.entries()) {
-            exec.checkCanceled();
-            final List<DataCell> cells = new ArrayList<>();
-            cells.add(new StringCell(e.set()));
-            cells.add(new StringCell(e.id()));
-            cells.add(e.subject().isEmpty() ? DataType.getMissingCell() : new StringCell(e.subject()));
-            cells.add(e.label().isEmpty() ? DataType.getMissingCell() : new StringCell(e.label()));
-            if (corruption) {
-                cells.add(new StringCell(e.corruption().label()));
-            }
-            final double[] w = e.perEpoch();
-            // the two sets may share row keys; the set keeps them apart
-            final String key = e.set() + ":" + e.id();
-            if (layout == Layout.LONG) {
-                // epochs in which the sample was not drawn have no row
-                for (int k = 0; k < Math.min(epochs, w.length); k++) {
-                    if (!Double.isNaN(w[k])) {
-                        final List<DataCell> row = new ArrayList<>(cells);
-                        row.add(new IntCell(k + 1));
-                        row.add(new DoubleCell(w[k]));
-                        c.addRowToTable(new DefaultRow(new RowKey(key + "#" + (k + 1)), row.toArray(new DataCell[0])));
-                    }
-                }
-            } else {
-                for (final int epoch : shown) {
-                    final int k = epoch - 1;
-                    cells.add(k < w.length && !Double.isNaN(w[k]) ? new DoubleCell(w[k]) : DataType.getMissingCell());
-                }
-                c.addRowToTable(new DefaultRow(new RowKey(key), cells.toArray(new DataCell[0])));
-            }
-        }
+        WeightTable.write(log, layout, epochs, shown, corruption, c::addRowToTable, exec);
         c.close();
         return c.getTable();
     }
 
     private static BufferedDataTable historyTable(final List<EpochRecord> epochs, final ExecutionContext exec) {
-        final BufferedDataContainer c = exec.createDataContainer(historySpec());
-        for (final EpochRecord e : epochs) {
-            final List<DataCell> cells = new ArrayList<>();
-            for (final Column col : Column.values()) {
-                final double v = e.value(col);
-                cells.add(col.isCount() ? new IntCell((int)v)
-                    : Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v));
-            }
-            c.addRowToTable(new DefaultRow(new RowKey("Epoch " + e.epoch()), cells.toArray(new DataCell[0])));
-        }
+        final BufferedDataContainer c = exec.createDataContainer(HistoryTable.spec());
+        HistoryTable.write(epochs, c::addRowToTable);
         c.close();
         return c.getTable();
     }
