@@ -8,10 +8,18 @@ import java.util.List;
 
 import org.malau.io.SafeOutputs;
 
-/** Writes a demo's {@code report.html} and {@code results.json} into a directory. */
+/**
+ * Writes a demo's {@code report.html} and {@code results.json} into a directory, and each strategy's training
+ * history as {@code history-<strategy>.csv} (the columns of {@code ./mal train}'s history file).
+ */
 public final class DemoOutput {
     public static final String REPORT = "report.html";
     public static final String RESULTS = "results.json";
+
+    /** The history file of {@code strategy}. */
+    public static String historyFile(String strategy) {
+        return "history-" + strategy + ".csv";
+    }
 
     /** Where the files went and how long the report took. */
     public record Written(Path report, Path results, double reportSeconds) {
@@ -34,7 +42,7 @@ public final class DemoOutput {
     }
 
     /**
-     * Writes both files beside their targets and moves them into place together, so that an interrupted or failed
+     * Writes the files beside their targets and moves them into place together, so that an interrupted or failed
      * run never leaves half a report or a report without its results.
      *
      * @param runStartNanos {@link System#nanoTime()} at the start of the run, for the total time in the results
@@ -50,6 +58,9 @@ public final class DemoOutput {
             Path json = dir.resolve(RESULTS);
             Files.writeString(out.file(json, "--out"), ResultsJson.of(results, reportSeconds, (System.nanoTime() - runStartNanos) / 1e9),
                 StandardCharsets.UTF_8);
+            for (StrategyResult s : results.strategies()) {
+                s.history().writeCsv(out.file(dir.resolve(historyFile(s.strategy())), "--out"));
+            }
             out.commit();
             return new Written(report, json, reportSeconds);
         }

@@ -20,7 +20,7 @@ import org.malau.train.TrainingConfig;
  *     net (every strategy stops when its meta-split F1 stops improving), without one the fixed budget
  * @param patience epochs (passes over the AU training part) without a better meta-split AU F1 after which a
  *     strategy stops, keeping its best epoch; 0 = train for exactly {@code maxIterations}
- * @param strategies strategy names, see {@link Strategies#NAMES}
+ * @param strategies strategy ids, see {@link org.malau.train.Strategy#ids()}
  */
 public record ExperimentConfig(long dataSeed, int auTrainSubjects, int auTestSubjects, int feSubjects, int perSubject,
     double feLabelNoise, double feUnrelated, int cropSize, int maxIterations, int patience, List<String> strategies) {

@@ -58,7 +58,23 @@ public record NetworkConfig(int inputSize, int channels, int[] convChannels, int
 
     /** The default network for {@code auCount} AUs and {@code expressionCount} classes, see the class comment. */
     public static NetworkConfig defaults(int auCount, int expressionCount) {
-        return new NetworkConfig(48, 1, new int[] {16, 32, 64}, 64, auCount, expressionCount);
+        return smallConv(48, DEFAULT_WIDTH, auCount, expressionCount);
+    }
+
+    /** The first conv block's channels of the default network. */
+    public static final int DEFAULT_WIDTH = 16;
+
+    /**
+     * The small grey conv network scaled by one number, the rule the default follows: three blocks of {@code width},
+     * 2 {@code width} and 4 {@code width} channels and a feature layer of 4 {@code width} units, at least the default's
+     * 64 (so narrower networks keep the default's feature size for the meta net).
+     */
+    public static NetworkConfig smallConv(int inputSize, int width, int auCount, int expressionCount) {
+        if (width < 1) {
+            throw new IllegalArgumentException("the network width must be >= 1, was " + width);
+        }
+        return new NetworkConfig(inputSize, 1, new int[] {width, 2 * width, 4 * width}, Math.max(4 * DEFAULT_WIDTH, 4 * width),
+            auCount, expressionCount);
     }
 
     /**

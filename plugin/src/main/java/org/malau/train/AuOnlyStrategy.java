@@ -10,18 +10,8 @@ public final class AuOnlyStrategy implements TrainingStrategy {
     public static final String NAME = "au-only";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean usesExpressionTask() {
-        return false;
-    }
-
-    @Override
-    public boolean usesValidationBatch() {
-        return false;
+    public Strategy kind() {
+        return Strategy.AU_ONLY;
     }
 
     @Override

@@ -19,18 +19,8 @@ public final class FixedMultiTaskStrategy implements TrainingStrategy {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean usesExpressionTask() {
-        return true;
-    }
-
-    @Override
-    public boolean usesValidationBatch() {
-        return false;
+    public Strategy kind() {
+        return Strategy.MTL;
     }
 
     @Override

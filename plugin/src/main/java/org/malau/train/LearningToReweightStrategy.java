@@ -35,18 +35,8 @@ public final class LearningToReweightStrategy implements TrainingStrategy {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean usesExpressionTask() {
-        return true;
-    }
-
-    @Override
-    public boolean usesValidationBatch() {
-        return true;
+    public Strategy kind() {
+        return Strategy.L2RW;
     }
 
     @Override

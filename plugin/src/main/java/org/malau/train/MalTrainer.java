@@ -107,6 +107,40 @@ public final class MalTrainer {
     private TrainingResult train(FaceDataset au, FaceDataset fe, MetaSplit split, boolean metaGiven,
         TrainingListener listener, CancellationCheck cancel) throws IOException, TrainingCancelledException {
         java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Setup s = setUp(au, fe, split, listener);
+        Run run = new Run(s, au, fe);
+        while (run.iteration < run.total) {
+            Epoch e = epoch(s, run, au, fe, listener, cancel);
+            run.history.add(e.record());
+            listener.epochFinished(e.record());
+            if (keepBestAndStop(s, run, e, listener)) {
+                break;
+            }
+        }
+        if (run.bestTheta != null) {
+            s.net().setParameters(run.bestTheta);
+            if (run.bestState != null) {
+                s.strategy().restoreState(run.bestState);
+            }
+        }
+        return finish(s, run, au, fe, split, metaGiven, started, cancel);
+    }
+
+    /**
+     * What a run trains with, decided before the first iteration.
+     *
+     * @param config this trainer's config, with the meta difference the engine can take
+     * @param trainAu the AU-labelled training samples
+     * @param meta the AU-labelled meta-split samples
+     * @param trainFe the expression samples of a known class (none without an expression task)
+     */
+    private record Setup(TrainingConfig config, NetworkEngine engine, MultiTaskNetwork net, String initialisation,
+        TrainingStrategy strategy, List<Expression> classes, int[] auCodes, int[] trainAu, int[] meta, int[] trainFe,
+        BatchAssembler assembler, StrategyContext context) {
+    }
+
+    /** The network, strategy and samples of a run, checked against each other. */
+    private Setup setUp(FaceDataset au, FaceDataset fe, MetaSplit split, TrainingListener listener) throws IOException {
         int[] auCodes = au.auCodes();
         List<Expression> classes = expressionClasses(au, fe);
         NetworkConfig shape = config.network(auCodes.length, classes.size());
@@ -152,165 +186,234 @@ public final class MalTrainer {
         if (config.balanceAuPositives()) {
             net.setAuPositiveWeights(positiveWeights(au, trainAu, auCodes.length));
         }
-
         BatchAssembler assembler = new BatchAssembler(net.config(), config.normalisation(), config.augmentation(), classes,
             config.seed());
         StrategyContext context = new StrategyContext(net, config.optimizer().create(net.parameterCount()));
-        int perEpoch = (trainAu.length + config.auBatch() - 1) / config.auBatch();
-        int epochs = config.epochsFor(trainAu.length);
-        int total = epochs * perEpoch;
-        if (config.maxIterations() > 0) {
-            total = Math.min(total, config.maxIterations());
+        return new Setup(config, engine, net, initialisation, strategy, classes, auCodes, trainAu, meta, trainFe, assembler,
+            context);
+    }
+
+    /** Where a run is: its budget, the batches it draws from, the epochs done and the best one so far. */
+    private static final class Run {
+        final int perEpoch;
+        final int epochs;
+        final int total;
+        final int metaBatch;
+        final SampleWeightLog.Recorder weights;
+        final Cursor feCursor;
+        final Cursor valCursor;
+        final List<EpochRecord> history = new ArrayList<>();
+        int iteration;
+        int epoch;
+        float[] bestTheta;
+        Object bestState;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int bestEpoch;
+
+        Run(Setup s, FaceDataset au, FaceDataset fe) {
+            TrainingConfig c = s.config();
+            perEpoch = (s.trainAu().length + c.auBatch() - 1) / c.auBatch();
+            epochs = c.epochsFor(s.trainAu().length);
+            total = c.maxIterations() > 0 ? Math.min(epochs * perEpoch, c.maxIterations()) : epochs * perEpoch;
+            weights = new SampleWeightLog.Recorder(au, s.trainAu(), fe, s.trainFe());
+            feCursor = new Cursor(s.trainFe(), new SplittableRandom(c.seed() * 31 + 7));
+            valCursor = new Cursor(s.meta(), new SplittableRandom(c.seed() * 31 + 11));
+            // 0 = the whole meta split (in a new order each time, which changes nothing but the batch's layout)
+            metaBatch = c.validationBatch() == 0 ? s.meta().length : c.validationBatch();
         }
-        SampleWeightLog.Recorder weights = new SampleWeightLog.Recorder(au, trainAu, fe, trainFe);
-        Cursor feCursor = new Cursor(trainFe, new SplittableRandom(config.seed() * 31 + 7));
-        Cursor valCursor = new Cursor(meta, new SplittableRandom(config.seed() * 31 + 11));
-        // 0 = the whole meta split (in a new order each time, which changes nothing but the batch's layout)
-        int metaBatch = config.validationBatch() == 0 ? meta.length : config.validationBatch();
-        List<EpochRecord> history = new ArrayList<>();
-        float[] bestTheta = null;
-        Object bestState = null;
-        double bestF1 = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
-        int iteration = 0;
-        FaceDataset feData = fe;
-        for (int epoch = 1; iteration < total; epoch++) {
-            long epochStart = System.nanoTime();
-            int[] order = MetaSplit.permutation(trainAu.length, new SplittableRandom(config.seed() * 1_000_003L + epoch));
-            List<PrefetchingLoader.Plan> plans = new ArrayList<>();
-            for (int b = 0; b < perEpoch && iteration + plans.size() < total; b++) {
-                int[] idx = new int[Math.min(config.auBatch(), trainAu.length - b * config.auBatch())];
-                for (int s = 0; s < idx.length; s++) {
-                    idx[s] = trainAu[order[b * config.auBatch() + s]];
+    }
+
+    /** What an epoch's real steps add up to, for its history record. */
+    private static final class EpochTotals {
+        double auLoss;
+        double expressionLoss;
+        double totalLoss;
+        double metaLoss;
+        double auWeight;
+        double expressionWeight;
+        double learningRate;
+        int steps;
+        int metaSteps;
+
+        void add(IterationResult r, double rate) {
+            auLoss += r.auLoss();
+            expressionLoss += r.expressionLoss();
+            totalLoss += r.totalLoss();
+            if (!Double.isNaN(r.metaLoss())) {
+                metaLoss += r.metaLoss();
+                metaSteps++;
+            }
+            auWeight += mean(r.auWeights());
+            expressionWeight += mean(r.expressionWeights());
+            learningRate = rate;
+            steps++;
+        }
+    }
+
+    /**
+     * The meta split's scores after an epoch: mean AU loss, average AU F1 at 0.5 and with tuned thresholds, and
+     * expression accuracy; NaN without a meta split.
+     */
+    private record MetaScores(double auLoss, double f1, double f1Tuned, double expressionAccuracy) {
+        static final MetaScores NONE = new MetaScores(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** An epoch's history record and the meta split's scores after it. */
+    private record Epoch(EpochRecord record, MetaScores meta) {
+    }
+
+    /** Trains one epoch (its iterations of the budget) and scores the meta split. */
+    private Epoch epoch(Setup s, Run run, FaceDataset au, FaceDataset fe, TrainingListener listener,
+        CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        TrainingConfig config = s.config();
+        int epoch = ++run.epoch;
+        long epochStart = System.nanoTime();
+        int[] trainAu = s.trainAu();
+        int[] order = MetaSplit.permutation(trainAu.length, new SplittableRandom(config.seed() * 1_000_003L + epoch));
+        List<PrefetchingLoader.Plan> plans = new ArrayList<>();
+        for (int b = 0; b < run.perEpoch && run.iteration + plans.size() < run.total; b++) {
+            int[] idx = new int[Math.min(config.auBatch(), trainAu.length - b * config.auBatch())];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = trainAu[order[b * config.auBatch() + k]];
+            }
+            plans.add(new PrefetchingLoader.Plan(run.iteration + plans.size(), idx,
+                s.strategy().usesExpressionTask() ? run.feCursor.next(config.expressionBatch()) : null,
+                s.strategy().usesValidationBatch() ? run.valCursor.next(run.metaBatch) : null));
+        }
+        run.weights.startEpoch();
+        EpochTotals totals = new EpochTotals();
+        try (PrefetchingLoader loader = new PrefetchingLoader(plans, p -> load(s.assembler(), au, fe, p), config.prefetch())) {
+            for (PrefetchingLoader.Plan plan : plans) {
+                if (cancel.cancelRequested()) {
+                    throw new TrainingCancelledException("training cancelled before iteration " + (run.iteration + 1));
                 }
-                plans.add(new PrefetchingLoader.Plan(iteration + plans.size(), idx,
-                    strategy.usesExpressionTask() ? feCursor.next(config.expressionBatch()) : null,
-                    strategy.usesValidationBatch() ? valCursor.next(metaBatch) : null));
-            }
-            weights.startEpoch();
-            double[] sums = new double[7];
-            int count = 0;
-            int metaCount = 0;
-            try (PrefetchingLoader loader = new PrefetchingLoader(plans, p -> load(assembler, au, feData, p), config.prefetch())) {
-                for (PrefetchingLoader.Plan plan : plans) {
-                    if (cancel.cancelRequested()) {
-                        throw new TrainingCancelledException("training cancelled before iteration " + (iteration + 1));
-                    }
-                    IterationBatches batches;
-                    try {
-                        batches = loader.next();
-                    } catch (IOException | RuntimeException e) {
-                        throw e;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new TrainingCancelledException("training interrupted at iteration " + (iteration + 1));
-                    } catch (Exception e) {
-                        throw new IOException("loading the batches of iteration " + (iteration + 1) + " failed: " + e.getMessage(), e);
-                    }
-                    double rate = config.schedule().rate(iteration, total);
-                    context.setLearningRate(rate);
-                    IterationResult r = strategy.iterate(context, batches);
-                    iteration++;
-                    if (probe != null) {
-                        probe.after(iteration, net, assembler, au, meta, feData, trainFe);
-                    }
-                    if (!Double.isFinite(r.totalLoss()) || !Double.isFinite(r.auLoss())
-                        || (batches.expression() != null && !Double.isFinite(r.expressionLoss()))) {
-                        throw new NonFiniteLossException(iteration, "non-finite loss at iteration " + iteration + " (epoch "
-                            + epoch + "): total " + r.totalLoss() + ", AU " + r.auLoss() + ", expression " + r.expressionLoss()
-                            + "; lower the learning rate or check the input images");
-                    }
-                    weights.record(plan.au(), r.auWeights(), plan.fe(), r.expressionWeights());
-                    sums[0] += r.auLoss();
-                    sums[1] += r.expressionLoss();
-                    sums[2] += r.totalLoss();
-                    if (!Double.isNaN(r.metaLoss())) {
-                        sums[3] += r.metaLoss();
-                        metaCount++;
-                    }
-                    sums[4] += mean(r.auWeights());
-                    sums[5] += mean(r.expressionWeights());
-                    sums[6] = rate;
-                    count++;
-                    listener.progress(iteration / (double) total, String.format(java.util.Locale.ROOT,
-                        "%s epoch %d iteration %d/%d, AU loss %.4f", strategy.name(), epoch, iteration, total, r.auLoss()));
+                IterationBatches batches = next(loader, run.iteration);
+                double rate = config.schedule().rate(run.iteration, run.total);
+                s.context().setLearningRate(rate);
+                IterationResult r = s.strategy().iterate(s.context(), batches);
+                run.iteration++;
+                if (probe != null) {
+                    probe.after(run.iteration, s.net(), s.assembler(), au, s.meta(), fe, s.trainFe());
                 }
-            }
-            double f1 = Double.NaN;
-            double f1Tuned = Double.NaN;
-            double feAcc = Double.NaN;
-            double metaAuLoss = Double.NaN;
-            if (meta.length > 0) {
-                SplitPredictions p = SplitPredictions.of(net, assembler, au, meta, EVAL_BATCH, cancel);
-                metaAuLoss = p.meanAuLoss();
-                f1 = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), half(auCodes.length)),
-                    auCodes.length).averageF1();
-                f1Tuned = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(),
-                    ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), auCodes.length)), auCodes.length).averageF1();
-                feAcc = ExpressionScores.of(p.expressionTruth(), p.expressionPredicted(), classes.size()).accuracy();
-            }
-            EpochRecord rec = new EpochRecord(epoch, iteration, sums[6], sums[0] / count, sums[1] / count, sums[2] / count,
-                metaCount == 0 ? Double.NaN : sums[3] / metaCount, f1, f1Tuned, feAcc, sums[4] / count, sums[5] / count, cleanAuc(weights, fe),
-                (System.nanoTime() - epochStart) / 1e9);
-            history.add(rec);
-            listener.epochFinished(rec);
-            double score = TrainingConfig.STOP_ON_LOSS.equals(config.stopOn())
-                ? (Double.isNaN(metaAuLoss) ? Double.NEGATIVE_INFINITY : -metaAuLoss)
-                : Double.isNaN(f1Tuned) ? -1 : f1Tuned;
-            if (meta.length > 0 && score > bestF1) {
-                bestF1 = score;
-                bestEpoch = epoch;
-                bestTheta = net.parameters();
-                bestState = strategy.saveState();
-            }
-            if (config.patience() > 0 && meta.length > 0 && epoch - bestEpoch >= config.patience()) {
-                listener.warning("early stop after epoch " + epoch + ": no better meta-split AU "
-                    + (TrainingConfig.STOP_ON_LOSS.equals(config.stopOn()) ? "loss" : "F1") + " since epoch " + bestEpoch);
-                break;
+                if (!Double.isFinite(r.totalLoss()) || !Double.isFinite(r.auLoss())
+                    || (batches.expression() != null && !Double.isFinite(r.expressionLoss()))) {
+                    throw new NonFiniteLossException(run.iteration, "non-finite loss at iteration " + run.iteration + " (epoch "
+                        + epoch + "): total " + r.totalLoss() + ", AU " + r.auLoss() + ", expression " + r.expressionLoss()
+                        + "; lower the learning rate or check the input images");
+                }
+                run.weights.record(plan.au(), r.auWeights(), plan.fe(), r.expressionWeights());
+                totals.add(r, rate);
+                listener.progress(run.iteration / (double) run.total, String.format(java.util.Locale.ROOT,
+                    "%s epoch %d iteration %d/%d, AU loss %.4f", s.strategy().name(), epoch, run.iteration, run.total,
+                    r.auLoss()));
             }
         }
-        if (bestTheta != null) {
-            net.setParameters(bestTheta);
-            if (bestState != null) {
-                strategy.restoreState(bestState);
-            }
+        MetaScores m = scoreMetaSplit(s, au, cancel);
+        int n = totals.steps;
+        return new Epoch(new EpochRecord(epoch, run.iteration, totals.learningRate, totals.auLoss / n,
+            totals.expressionLoss / n, totals.totalLoss / n, totals.metaSteps == 0 ? Double.NaN : totals.metaLoss / totals.metaSteps,
+            m.f1(), m.f1Tuned(), m.expressionAccuracy(), totals.auWeight / n, totals.expressionWeight / n,
+            cleanAuc(run.weights, fe), (System.nanoTime() - epochStart) / 1e9), m);
+    }
+
+    /** The next iteration's batches from the loading thread. */
+    private static IterationBatches next(PrefetchingLoader loader, int iteration)
+        throws IOException, TrainingCancelledException {
+        try {
+            return loader.next();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingCancelledException("training interrupted at iteration " + (iteration + 1));
+        } catch (Exception e) {
+            throw new IOException("loading the batches of iteration " + (iteration + 1) + " failed: " + e.getMessage(), e);
         }
-        MetaWeightNet finalMeta = strategy.metaNet();
+    }
+
+    /** The meta split's scores with the current network; {@link MetaScores#NONE} without a meta split. */
+    private static MetaScores scoreMetaSplit(Setup s, FaceDataset au, CancellationCheck cancel)
+        throws IOException, TrainingCancelledException {
+        if (s.meta().length == 0) {
+            return MetaScores.NONE;
+        }
+        int aus = s.auCodes().length;
+        SplitPredictions p = SplitPredictions.of(s.net(), s.assembler(), au, s.meta(), EVAL_BATCH, cancel);
+        double f1 = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), half(aus)), aus)
+            .averageF1();
+        double f1Tuned = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(),
+            ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), aus)), aus).averageF1();
+        double accuracy = ExpressionScores.of(p.expressionTruth(), p.expressionPredicted(), s.classes().size()).accuracy();
+        return new MetaScores(p.meanAuLoss(), f1, f1Tuned, accuracy);
+    }
+
+    /**
+     * Keeps the network and strategy state of the best epoch so far (by the meta split's tuned F1 or AU loss) and says
+     * whether to stop early.
+     */
+    private static boolean keepBestAndStop(Setup s, Run run, Epoch e, TrainingListener listener) {
+        TrainingConfig config = s.config();
+        boolean byLoss = TrainingConfig.STOP_ON_LOSS.equals(config.stopOn());
+        double score = byLoss ? (Double.isNaN(e.meta().auLoss()) ? Double.NEGATIVE_INFINITY : -e.meta().auLoss())
+            : Double.isNaN(e.meta().f1Tuned()) ? -1 : e.meta().f1Tuned();
+        int epoch = e.record().epoch();
+        if (s.meta().length > 0 && score > run.bestScore) {
+            run.bestScore = score;
+            run.bestEpoch = epoch;
+            run.bestTheta = s.net().parameters();
+            run.bestState = s.strategy().saveState();
+        }
+        if (config.patience() > 0 && s.meta().length > 0 && epoch - run.bestEpoch >= config.patience()) {
+            listener.warning("early stop after epoch " + epoch + ": no better meta-split AU " + (byLoss ? "loss" : "F1")
+                + " since epoch " + run.bestEpoch);
+            return true;
+        }
+        return false;
+    }
+
+    /** Thresholds tuned on the meta split, the model with its header and provenance, and what the run recorded. */
+    private TrainingResult finish(Setup s, Run run, FaceDataset au, FaceDataset fe, MetaSplit split, boolean metaGiven,
+        java.time.Instant started, CancellationCheck cancel) throws IOException, TrainingCancelledException {
+        TrainingConfig config = s.config();
+        int[] auCodes = s.auCodes();
+        MultiTaskNetwork net = s.net();
+        MetaWeightNet finalMeta = s.strategy().metaNet();
         double[] thresholds = half(auCodes.length);
         AuDetectionScores metaScores = null;
         String thresholdSource = "0.5 for every AU (no meta split)";
-        if (meta.length > 0) {
-            SplitPredictions p = SplitPredictions.of(net, assembler, au, meta, EVAL_BATCH, cancel);
+        if (s.meta().length > 0) {
+            SplitPredictions p = SplitPredictions.of(net, s.assembler(), au, s.meta(), EVAL_BATCH, cancel);
             thresholds = ThresholdTuner.tune(p.auProbabilities(), p.auTruth(), auCodes.length, config.thresholdMinimum());
             thresholdSource = ThresholdTuner.describe(p.auTruth(), auCodes, config.thresholdMinimum());
             metaScores = AuDetectionScores.of(p.auTruth(), AuDetectionScores.decide(p.auProbabilities(), thresholds),
                 auCodes.length);
         }
         java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(config.toMap());
-        settings.putAll(strategy.settings());
-        settings.put("bestEpoch", bestEpoch);
-        settings.put("iterations", iteration);
+        settings.putAll(s.strategy().settings());
+        settings.put("bestEpoch", run.bestEpoch);
+        settings.put("iterations", run.iteration);
         settings.put("metaSplitSubjectDisjoint", split.subjectDisjoint());
         settings.put("metaSplit", metaGiven ? "given" : "fraction");
-        settings.put("engine", engine.name());
-        settings.put("engineLibrary", engine.description());
-        settings.put("epochsPlanned", epochs);
-        settings.put("initialisedFrom", initialisation);
+        settings.put("engine", s.engine().name());
+        settings.put("engineLibrary", s.engine().description());
+        settings.put("epochsPlanned", run.epochs);
+        settings.put("initialisedFrom", s.initialisation());
         settings.put("thresholdSource", thresholdSource);
         java.util.Map<String, Provenance.TableDigest> data = new java.util.LinkedHashMap<>();
-        data.put("auTrain", DataDigest.of(au, trainAu));
-        if (trainFe.length > 0) {
-            data.put("expressionTrain", DataDigest.of(fe, trainFe));
+        data.put("auTrain", DataDigest.of(au, s.trainAu()));
+        if (s.trainFe().length > 0) {
+            data.put("expressionTrain", DataDigest.of(fe, s.trainFe()));
         }
-        data.put("metaSplit", DataDigest.of(au, meta));
-        Provenance provenance = new Provenance(EngineInfo.NAME, EngineInfo.version(), engine.description(), started.toString(),
-            System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+        data.put("metaSplit", DataDigest.of(au, s.meta()));
+        Provenance provenance = new Provenance(EngineInfo.NAME, EngineInfo.version(), s.engine().description(),
+            started.toString(), System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
             System.getProperty("os.name") + " " + System.getProperty("os.arch"), data);
         ModelHeader header = new ModelHeader(ModelHeader.FORMAT_VERSION, net.engine(), net.config(), auCodes,
-            classes.stream().map(Expression::label).toList(), config.normalisation(), provenance, strategy.name(), settings,
-            config.seed(), trainAu.length, trainFe.length, meta.length, thresholds, net.auPositiveWeights());
+            s.classes().stream().map(Expression::label).toList(), config.normalisation(), provenance, s.strategy().name(),
+            settings, config.seed(), s.trainAu().length, s.trainFe().length, s.meta().length, thresholds,
+            net.auPositiveWeights());
         MalModel model = new MalModel(header, net, finalMeta);
-        return new TrainingResult(model, new TrainingHistory(history), weights.build(), split, metaScores);
+        return new TrainingResult(model, new TrainingHistory(run.history), run.weights.build(), split, metaScores);
     }
 
     private static IterationBatches load(BatchAssembler a, FaceDataset au, FaceDataset fe, PrefetchingLoader.Plan p)

@@ -97,18 +97,8 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean usesExpressionTask() {
-        return true;
-    }
-
-    @Override
-    public boolean usesValidationBatch() {
-        return true;
+    public Strategy kind() {
+        return Strategy.MAL;
     }
 
     @Override

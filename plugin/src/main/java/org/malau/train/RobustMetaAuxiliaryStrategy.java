@@ -88,18 +88,8 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     }
 
     @Override
-    public String name() {
-        return MetaAuxiliaryStrategy.NAME;
-    }
-
-    @Override
-    public boolean usesExpressionTask() {
-        return true;
-    }
-
-    @Override
-    public boolean usesValidationBatch() {
-        return true;
+    public Strategy kind() {
+        return Strategy.MAL;
     }
 
     @Override

@@ -489,8 +489,17 @@ public final class TrainingConfig {
 
         /** The plain engine's small network: 48x48 grey, conv 16/32/64, 64 features, per-image normalisation. */
         public Builder smallGrey() {
-            return backbone(org.malau.model.NetworkConfig.CONV).inputSize(48).channels(1).convChannels(16, 32, 64)
-                .featureSize(64).normalisation(Normalisation.perImage());
+            return smallConv(48, org.malau.model.NetworkConfig.DEFAULT_WIDTH);
+        }
+
+        /**
+         * The small grey network at {@code inputSize} pixels scaled by the width of its first block
+         * ({@link org.malau.model.NetworkConfig#smallConv}), per-image normalisation.
+         */
+        public Builder smallConv(int inputSize, int width) {
+            org.malau.model.NetworkConfig c = org.malau.model.NetworkConfig.smallConv(inputSize, width, 1, 2);
+            return backbone(c.backbone()).inputSize(c.inputSize()).channels(c.channels()).convChannels(c.convChannels())
+                .featureSize(c.featureSize()).normalisation(Normalisation.perImage());
         }
 
         public TrainingConfig build() {

@@ -10,13 +10,23 @@ import org.malau.meta.MetaWeightNet;
  * A strategy is stateful over a run (learned log-variances, the meta net) and not thread-safe.
  */
 public interface TrainingStrategy {
-    String name();
+    /** Which strategy this is; it says what the strategy needs and supports. */
+    Strategy kind();
+
+    /** The strategy's id, e.g. {@code mal}. */
+    default String name() {
+        return kind().id();
+    }
 
     /** Whether {@link IterationBatches#expression()} is used. */
-    boolean usesExpressionTask();
+    default boolean usesExpressionTask() {
+        return kind().usesExpressionTask();
+    }
 
-    /** Whether {@link IterationBatches#validation()} is used. */
-    boolean usesValidationBatch();
+    /** Whether {@link IterationBatches#validation()} is used (the meta batch of the meta-gradient strategies). */
+    default boolean usesValidationBatch() {
+        return kind().usesMetaDifference();
+    }
 
     /** One training iteration, ending with exactly one real optimiser step. */
     IterationResult iterate(StrategyContext context, IterationBatches batches);

@@ -18,18 +18,8 @@ public final class UncertaintyStrategy implements TrainingStrategy {
     private final Optimizer optimizer = new Adam(2);
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean usesExpressionTask() {
-        return true;
-    }
-
-    @Override
-    public boolean usesValidationBatch() {
-        return false;
+    public Strategy kind() {
+        return Strategy.UNCERTAINTY;
     }
 
     @Override

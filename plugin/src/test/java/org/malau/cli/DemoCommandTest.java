@@ -81,6 +81,11 @@ class DemoCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(Files.size(w.report()) > 10_000 && Files.size(w.results()) > 100);
         assertEquals(dir.resolve("out").resolve("report.html"), w.report());
+        for (String s : List.of("au-only", "mal")) {
+            // each strategy's history, read back by its named columns
+            org.malau.train.TrainingHistory h = org.malau.train.TrainingHistory.read(dir.resolve("out").resolve("history-" + s + ".csv"));
+            assertTrue(!h.epochs().isEmpty() && h.epochs().get(0).epoch() == 1, s);
+        }
         for (String phase : List.of("[1/4] data", "[2/4] train au-only", "[3/4] train mal", "[4/4] report")) {
             assertTrue(text.contains(phase), phase + " in\n" + text);
         }

@@ -1,32 +1,31 @@
 package org.malau.knime.aligner;
 
-import java.util.List;
+import java.util.Arrays;
 
+import org.malau.face.AlignOptions;
 import org.malau.face.EyeMethod;
 import org.malau.knime.common.Choice;
 
 /**
  * How the Face Aligner locates the eyes of a detected face, as its dialog shows it; settings store the engine's
- * {@link EyeMethod#id()}, the name the command line takes too. Release 0.1 stored the drop-down's texts, which still
- * load.
+ * {@link EyeMethod#id()}, the name the command line takes too. Earlier versions stored the drop-down's texts, which
+ * still load.
  */
 enum EyeChoice implements Choice {
     /** From face-api.js's pretrained 68-point landmark network (LibTorch). */
-    LANDMARKS_68(EyeMethod.LANDMARKS_68, "68 landmarks (pretrained network)",
-        "Eye centers from the eye contours of face-api.js's 68-point landmark network; needs LibTorch"),
+    LANDMARKS_68(EyeMethod.LANDMARKS_68, Label.storedAsText("68 landmarks (pretrained network)",
+        "Eye centers from the eye contours of face-api.js's 68-point landmark network; needs LibTorch")),
     /** From OpenCV's eye cascades (the method before the landmark network). */
-    CASCADE(EyeMethod.CASCADE, "Eye cascades", "OpenCV's eye cascades with pupil refinement; no LibTorch needed");
+    CASCADE(EyeMethod.CASCADE,
+        Label.storedAsText("Eye cascades", "OpenCV's eye cascades with pupil refinement; no LibTorch needed"));
 
     private final EyeMethod m_method;
 
-    private final String m_text;
+    private final Label m_label;
 
-    private final String m_toolTip;
-
-    EyeChoice(final EyeMethod method, final String text, final String toolTip) {
+    EyeChoice(final EyeMethod method, final Label label) {
         m_method = method;
-        m_text = text;
-        m_toolTip = toolTip;
+        m_label = label;
     }
 
     /** @return the engine's method */
@@ -36,12 +35,7 @@ enum EyeChoice implements Choice {
 
     /** @return the choice of the engine's method */
     static EyeChoice of(final EyeMethod method) {
-        for (final EyeChoice c : values()) {
-            if (c.m_method == method) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no choice for " + method);
+        return Arrays.stream(values()).filter(c -> c.m_method == method).findFirst().orElseThrow();
     }
 
     @Override
@@ -50,22 +44,12 @@ enum EyeChoice implements Choice {
     }
 
     @Override
-    public String text() {
-        return m_text;
-    }
-
-    @Override
-    public String toolTip() {
-        return m_toolTip;
-    }
-
-    @Override
-    public List<String> legacyValues() {
-        return List.of(m_text);
+    public Label label() {
+        return m_label;
     }
 
     @Override
     public boolean isDefault() {
-        return m_method == org.malau.face.AlignOptions.defaults().eyes();
+        return m_method == AlignOptions.defaults().eyes();
     }
 }

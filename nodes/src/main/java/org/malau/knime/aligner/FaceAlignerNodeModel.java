@@ -49,6 +49,7 @@ import org.malau.face.PixelPoint;
 import org.malau.knime.common.Choice;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.LocalPaths;
+import org.malau.knime.common.SettingsList;
 import org.malau.pretrained.FaceApiNetwork;
 
 /**
@@ -122,6 +123,16 @@ public class FaceAlignerNodeModel extends NodeModel {
     private final SettingsModelBoolean m_filterNoFace = createFilterNoFaceSettingsModel();
     private final SettingsModelString m_eyeMethod = createEyeMethodSettingsModel();
     private final SettingsModelBoolean m_landmarks68 = createLandmarks68SettingsModel();
+
+    /**
+     * Every setting in one list; the eye method and the 68 landmarks came after release 0.1, whose workflows keep the
+     * eye cascades and no landmark column.
+     */
+    private final SettingsList m_settings = new SettingsList(List.of(m_imageColumn, m_baseFolder, m_landmarkSource,
+        m_landmarksColumn, m_eyeLeftX, m_eyeLeftY, m_eyeRightX, m_eyeRightY, m_size, m_grey, m_mode, m_dnnModel,
+        m_filterNoFace), List.of(
+            new SettingsList.Added(CFG_EYE_METHOD, m_eyeMethod, () -> m_eyeMethod.setStringValue(EYES_CASCADE)),
+            new SettingsList.Added(CFG_LANDMARKS68, m_landmarks68, () -> m_landmarks68.setBooleanValue(false))));
 
     /** One table in, the same rows (or one per face) with the alignment appended out. */
     protected FaceAlignerNodeModel() {
@@ -588,38 +599,12 @@ public class FaceAlignerNodeModel extends NodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_imageColumn.saveSettingsTo(settings);
-        m_baseFolder.saveSettingsTo(settings);
-        m_landmarkSource.saveSettingsTo(settings);
-        m_landmarksColumn.saveSettingsTo(settings);
-        m_eyeLeftX.saveSettingsTo(settings);
-        m_eyeLeftY.saveSettingsTo(settings);
-        m_eyeRightX.saveSettingsTo(settings);
-        m_eyeRightY.saveSettingsTo(settings);
-        m_size.saveSettingsTo(settings);
-        m_grey.saveSettingsTo(settings);
-        m_mode.saveSettingsTo(settings);
-        m_dnnModel.saveSettingsTo(settings);
-        m_filterNoFace.saveSettingsTo(settings);
-        m_eyeMethod.saveSettingsTo(settings);
-        m_landmarks68.saveSettingsTo(settings);
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_imageColumn.validateSettings(settings);
-        m_baseFolder.validateSettings(settings);
-        m_landmarkSource.validateSettings(settings);
-        m_landmarksColumn.validateSettings(settings);
-        m_eyeLeftX.validateSettings(settings);
-        m_eyeLeftY.validateSettings(settings);
-        m_eyeRightX.validateSettings(settings);
-        m_eyeRightY.validateSettings(settings);
-        m_size.validateSettings(settings);
-        m_grey.validateSettings(settings);
-        m_mode.validateSettings(settings);
-        m_dnnModel.validateSettings(settings);
-        m_filterNoFace.validateSettings(settings);
+        m_settings.validate(settings);
         // choices that can never work are rejected here; columns and files are checked in configure
         final SettingsModelString source = createLandmarkSourceSettingsModel();
         source.loadSettingsFrom(settings);
@@ -636,35 +621,12 @@ public class FaceAlignerNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_imageColumn.loadSettingsFrom(settings);
-        m_baseFolder.loadSettingsFrom(settings);
-        m_landmarkSource.loadSettingsFrom(settings);
+        m_settings.load(settings);
         // earlier versions stored the dialog's texts; from now on the ids are stored
         m_landmarkSource.setStringValue(
             Choice.parse(LandmarkSource.values(), m_landmarkSource.getStringValue(), "Landmark source").id());
-        m_landmarksColumn.loadSettingsFrom(settings);
-        m_eyeLeftX.loadSettingsFrom(settings);
-        m_eyeLeftY.loadSettingsFrom(settings);
-        m_eyeRightX.loadSettingsFrom(settings);
-        m_eyeRightY.loadSettingsFrom(settings);
-        m_size.loadSettingsFrom(settings);
-        m_grey.loadSettingsFrom(settings);
-        m_mode.loadSettingsFrom(settings);
         m_mode.setStringValue(Choice.parse(FaceChoice.values(), m_mode.getStringValue(), "Faces").id());
-        m_dnnModel.loadSettingsFrom(settings);
-        m_filterNoFace.loadSettingsFrom(settings);
-        // settings of workflows saved before these options existed keep the behaviour they were saved with
-        if (settings.containsKey(CFG_EYE_METHOD)) {
-            m_eyeMethod.loadSettingsFrom(settings);
-            m_eyeMethod.setStringValue(Choice.parse(EyeChoice.values(), m_eyeMethod.getStringValue(), "Eye location").id());
-        } else {
-            m_eyeMethod.setStringValue(EYES_CASCADE);
-        }
-        if (settings.containsKey(CFG_LANDMARKS68)) {
-            m_landmarks68.loadSettingsFrom(settings);
-        } else {
-            m_landmarks68.setBooleanValue(false);
-        }
+        m_eyeMethod.setStringValue(Choice.parse(EyeChoice.values(), m_eyeMethod.getStringValue(), "Eye location").id());
     }
 
     @Override

@@ -1,30 +1,25 @@
 package org.malau.knime.aligner;
 
-import java.util.List;
-
 import org.malau.face.FaceSelection;
 import org.malau.knime.common.Choice;
 
 /**
  * Which detected faces the Face Aligner aligns, as its dialog shows it; settings store the engine's
- * {@link FaceSelection#name()}. Release 0.1 stored the drop-down's texts, which still load.
+ * {@link FaceSelection#name()}. Earlier versions stored the drop-down's texts, which still load.
  */
 enum FaceChoice implements Choice {
     /** The largest face of each image. */
-    LARGEST(FaceSelection.LARGEST, "Largest face", "One row per image: its largest face"),
+    LARGEST(FaceSelection.LARGEST, Label.storedAsText("Largest face", "One row per image: its largest face")),
     /** Every face, one output row each. */
-    ALL(FaceSelection.ALL, "All faces", "One row per detected face, largest first");
+    ALL(FaceSelection.ALL, Label.storedAsText("All faces", "One row per detected face, largest first"));
 
     private final FaceSelection m_selection;
 
-    private final String m_text;
+    private final Label m_label;
 
-    private final String m_toolTip;
-
-    FaceChoice(final FaceSelection selection, final String text, final String toolTip) {
+    FaceChoice(final FaceSelection selection, final Label label) {
         m_selection = selection;
-        m_text = text;
-        m_toolTip = toolTip;
+        m_label = label;
     }
 
     /** @return the engine's selection */
@@ -38,18 +33,8 @@ enum FaceChoice implements Choice {
     }
 
     @Override
-    public String text() {
-        return m_text;
-    }
-
-    @Override
-    public String toolTip() {
-        return m_toolTip;
-    }
-
-    @Override
-    public List<String> legacyValues() {
-        return List.of(m_text);
+    public Label label() {
+        return m_label;
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.malau.data.readers.DatasetFormat;
 import org.malau.data.readers.ReaderOptions;
 import org.malau.knime.common.DatasetReading;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
@@ -52,6 +53,10 @@ public class AuDatasetReaderNodeModel extends NodeModel {
     private final SettingsModelBoolean m_auIntensities = createAuIntensitiesSettingsModel();
     private final SettingsModelString m_imagePattern = createImagePatternSettingsModel();
     private final SettingsModelString m_missingImages = createMissingImagesSettingsModel();
+
+    /** Every setting, saved, validated and loaded in this order. */
+    private final SettingsList m_settings = new SettingsList(List.of(m_format, m_location, m_auCodes, m_auIntensities,
+        m_imagePattern, m_missingImages), List.of());
 
     /** No input, one output table. */
     protected AuDatasetReaderNodeModel() {
@@ -183,22 +188,12 @@ public class AuDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_format.saveSettingsTo(settings);
-        m_location.saveSettingsTo(settings);
-        m_auCodes.saveSettingsTo(settings);
-        m_auIntensities.saveSettingsTo(settings);
-        m_imagePattern.saveSettingsTo(settings);
-        m_missingImages.saveSettingsTo(settings);
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_format.validateSettings(settings);
-        m_location.validateSettings(settings);
-        m_auCodes.validateSettings(settings);
-        m_auIntensities.validateSettings(settings);
-        m_imagePattern.validateSettings(settings);
-        m_missingImages.validateSettings(settings);
+        m_settings.validate(settings);
         // values that can never work are rejected here; the location is checked in configure, as it may appear later
         final SettingsModelString format = createFormatSettingsModel();
         format.loadSettingsFrom(settings);
@@ -213,12 +208,7 @@ public class AuDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_format.loadSettingsFrom(settings);
-        m_location.loadSettingsFrom(settings);
-        m_auCodes.loadSettingsFrom(settings);
-        m_auIntensities.loadSettingsFrom(settings);
-        m_imagePattern.loadSettingsFrom(settings);
-        m_missingImages.loadSettingsFrom(settings);
+        m_settings.load(settings);
         // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
         m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
         m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));

@@ -12,21 +12,51 @@ import org.knime.core.node.util.ButtonGroupEnumInterface;
  * {@link #id()}, {@link #text()} and {@link #toolTip()}.
  */
 public interface Choice extends ButtonGroupEnumInterface {
+    /**
+     * What a dialog shows of a choice.
+     *
+     * @param text the readable text, e.g. {@code Meta Auxiliary Learning (MAL)}
+     * @param toolTip the tool tip, or null
+     * @param legacyValues what earlier versions stored for the choice instead of its id (they stored the drop-down's
+     *            text), read from their workflows and saved as the id from then on
+     */
+    record Label(String text, String toolTip, List<String> legacyValues) {
+        public Label {
+            legacyValues = List.copyOf(legacyValues);
+        }
+
+        /** A label of a choice that was always stored by its id. */
+        public Label(final String text, final String toolTip) {
+            this(text, toolTip, List.of());
+        }
+
+        /** A label of a choice that release 0.1 stored by this text (and any other texts given). */
+        public static Label storedAsText(final String text, final String toolTip, final String... alsoStored) {
+            final List<String> legacy = new java.util.ArrayList<>(List.of(text));
+            legacy.addAll(List.of(alsoStored));
+            return new Label(text, toolTip, legacy);
+        }
+    }
+
     /** @return the id stored in the settings, e.g. {@code mal} */
     String id();
 
+    /** @return what the dialog shows */
+    Label label();
+
     /** @return the readable text, e.g. {@code Meta Auxiliary Learning (MAL)} */
-    String text();
+    default String text() {
+        return label().text();
+    }
 
     /** @return the tool tip, or null */
-    String toolTip();
+    default String toolTip() {
+        return label().toolTip();
+    }
 
-    /**
-     * @return what earlier versions stored for this choice instead of its id (they stored the drop-down's text),
-     *         read from their workflows and saved as the id from then on
-     */
+    /** @return what earlier versions stored for this choice instead of its id */
     default List<String> legacyValues() {
-        return List.of();
+        return label().legacyValues();
     }
 
     @Override

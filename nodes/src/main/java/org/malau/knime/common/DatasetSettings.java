@@ -56,13 +56,9 @@ public final class DatasetSettings {
         }
 
         @Override
-        public String text() {
-            return format.displayName();
-        }
-
-        @Override
-        public String toolTip() {
-            return null;
+        public Label label() {
+            // release 0.1 stored the display name, which DatasetFormat.parse still reads
+            return new Label(format.displayName(), null);
         }
     }
 

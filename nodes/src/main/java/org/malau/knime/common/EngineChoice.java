@@ -20,14 +20,11 @@ public enum EngineChoice implements Choice {
 
     private final String m_id;
 
-    private final String m_text;
-
-    private final String m_toolTip;
+    private final Label m_label;
 
     EngineChoice(final String id, final String text, final String toolTip) {
         m_id = id;
-        m_text = text;
-        m_toolTip = toolTip;
+        m_label = new Label(text, toolTip);
     }
 
     @Override
@@ -36,13 +33,8 @@ public enum EngineChoice implements Choice {
     }
 
     @Override
-    public String text() {
-        return m_text;
-    }
-
-    @Override
-    public String toolTip() {
-        return m_toolTip;
+    public Label label() {
+        return m_label;
     }
 
     @Override

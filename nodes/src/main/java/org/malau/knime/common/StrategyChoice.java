@@ -25,14 +25,11 @@ public enum StrategyChoice implements Choice {
 
     private final Strategy m_strategy;
 
-    private final String m_text;
-
-    private final String m_toolTip;
+    private final Label m_label;
 
     StrategyChoice(final Strategy strategy, final String text, final String toolTip) {
         m_strategy = strategy;
-        m_text = text;
-        m_toolTip = toolTip;
+        m_label = new Label(text, toolTip);
     }
 
     /** @return the engine's id, stored in settings and model files */
@@ -47,13 +44,8 @@ public enum StrategyChoice implements Choice {
     }
 
     @Override
-    public String text() {
-        return m_text;
-    }
-
-    @Override
-    public String toolTip() {
-        return m_toolTip;
+    public Label label() {
+        return m_label;
     }
 
     /**
@@ -62,7 +54,7 @@ public enum StrategyChoice implements Choice {
      */
     public static String label(final String id) {
         final StrategyChoice c = Choice.byId(values(), id);
-        return c == null ? id : c.m_text;
+        return c == null ? id : c.text();
     }
 
     @Override

@@ -2,13 +2,22 @@ package org.malau.knime.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+import org.malau.train.SampleWeightLog;
 
 /**
  * The sample-weight table the MAL Learner writes and the Sample Weight Viewer reads (the engine's
@@ -52,11 +61,11 @@ public final class WeightTable {
 
         private final String m_id;
 
-        private final String m_text;
+        private final Label m_label;
 
         Layout(final String id, final String text) {
             m_id = id;
-            m_text = text;
+            m_label = new Label(text, null);
         }
 
         @Override
@@ -65,13 +74,8 @@ public final class WeightTable {
         }
 
         @Override
-        public String text() {
-            return m_text;
-        }
-
-        @Override
-        public String toolTip() {
-            return null;
+        public Label label() {
+            return m_label;
         }
 
         /**
@@ -130,5 +134,50 @@ public final class WeightTable {
             }
         }
         return new DataTableSpec("Sample weights", cols.toArray(new DataColumnSpec[0]));
+    }
+
+    /**
+     * The rows of {@code log}: in the long layout one per sample and epoch in which it was drawn, in the wide layout
+     * one per sample with its weight in each shown epoch (missing where it was not drawn).
+     *
+     * @param epochs the epochs of the run
+     * @param shownEpochs the wide layout's epochs ({@link #wideEpochs(int, int)})
+     * @param rows where the rows go, e.g. a data container's {@code addRowToTable}
+     * @param exec checked for cancellation once per sample
+     */
+    public static void write(final SampleWeightLog log, final Layout layout, final int epochs, final int[] shownEpochs,
+        final boolean corruption, final Consumer<DataRow> rows, final ExecutionMonitor exec)
+        throws CanceledExecutionException {
+        for (final SampleWeightLog.Entry e : log.entries()) {
+            exec.checkCanceled();
+            final List<DataCell> cells = new ArrayList<>();
+            cells.add(new StringCell(e.set()));
+            cells.add(new StringCell(e.id()));
+            cells.add(e.subject().isEmpty() ? DataType.getMissingCell() : new StringCell(e.subject()));
+            cells.add(e.label().isEmpty() ? DataType.getMissingCell() : new StringCell(e.label()));
+            if (corruption) {
+                cells.add(new StringCell(e.corruption().label()));
+            }
+            final double[] w = e.perEpoch();
+            // the two sets may share row keys; the set keeps them apart
+            final String key = e.set() + ":" + e.id();
+            if (layout == Layout.LONG) {
+                // epochs in which the sample was not drawn have no row
+                for (int k = 0; k < Math.min(epochs, w.length); k++) {
+                    if (!Double.isNaN(w[k])) {
+                        final List<DataCell> row = new ArrayList<>(cells);
+                        row.add(new IntCell(k + 1));
+                        row.add(new DoubleCell(w[k]));
+                        rows.accept(new DefaultRow(new RowKey(key + "#" + (k + 1)), row.toArray(new DataCell[0])));
+                    }
+                }
+            } else {
+                for (final int epoch : shownEpochs) {
+                    final int k = epoch - 1;
+                    cells.add(k < w.length && !Double.isNaN(w[k]) ? new DoubleCell(w[k]) : DataType.getMissingCell());
+                }
+                rows.accept(new DefaultRow(new RowKey(key), cells.toArray(new DataCell[0])));
+            }
+        }
     }
 }

@@ -33,6 +33,7 @@ import org.malau.data.readers.ReaderOptions;
 import org.malau.io.SafeOutputs;
 import org.malau.knime.common.DatasetReading;
 import org.malau.knime.common.DatasetSettings;
+import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
 
@@ -67,6 +68,10 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
     private final SettingsModelString m_missingImages = createMissingImagesSettingsModel();
     private final SettingsModelBoolean m_keepNonExpressions = createKeepNonExpressionsSettingsModel();
     private final SettingsModelString m_pngFolder = createPngFolderSettingsModel();
+
+    /** Every setting, saved, validated and loaded in this order. */
+    private final SettingsList m_settings = new SettingsList(List.of(m_format, m_location, m_partition, m_imagePattern,
+        m_missingImages, m_keepNonExpressions, m_pngFolder), List.of());
 
     /** No input, one output table. */
     protected ExpressionDatasetReaderNodeModel() {
@@ -246,24 +251,12 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_format.saveSettingsTo(settings);
-        m_location.saveSettingsTo(settings);
-        m_partition.saveSettingsTo(settings);
-        m_imagePattern.saveSettingsTo(settings);
-        m_missingImages.saveSettingsTo(settings);
-        m_keepNonExpressions.saveSettingsTo(settings);
-        m_pngFolder.saveSettingsTo(settings);
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_format.validateSettings(settings);
-        m_location.validateSettings(settings);
-        m_partition.validateSettings(settings);
-        m_imagePattern.validateSettings(settings);
-        m_missingImages.validateSettings(settings);
-        m_keepNonExpressions.validateSettings(settings);
-        m_pngFolder.validateSettings(settings);
+        m_settings.validate(settings);
         // values that can never work are rejected here; the location is checked in configure, as it may appear later
         final SettingsModelString format = createFormatSettingsModel();
         format.loadSettingsFrom(settings);
@@ -278,16 +271,10 @@ public class ExpressionDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_format.loadSettingsFrom(settings);
-        m_location.loadSettingsFrom(settings);
-        m_partition.loadSettingsFrom(settings);
-        m_imagePattern.loadSettingsFrom(settings);
-        m_missingImages.loadSettingsFrom(settings);
+        m_settings.load(settings);
         // release 0.1 stored the dialogs' texts ("RAF-DB", "Skip and warn"); from now on the ids are stored
         m_format.setStringValue(DatasetSettings.formatId(m_format.getStringValue()));
         m_missingImages.setStringValue(DatasetSettings.missingImagesId(m_missingImages.getStringValue()));
-        m_keepNonExpressions.loadSettingsFrom(settings);
-        m_pngFolder.loadSettingsFrom(settings);
     }
 
     @Override

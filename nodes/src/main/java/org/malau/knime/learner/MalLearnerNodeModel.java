@@ -12,19 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
-import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DataValue;
 import org.knime.core.data.DoubleValue;
-import org.knime.core.data.RowKey;
 import org.knime.core.data.StringValue;
-import org.knime.core.data.def.DefaultRow;
-import org.knime.core.data.def.DoubleCell;
-import org.knime.core.data.def.IntCell;
-import org.knime.core.data.def.StringCell;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
@@ -36,7 +29,6 @@ import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -50,7 +42,9 @@ import org.malau.data.Expression;
 import org.malau.knime.common.AuColumns;
 import org.malau.knime.common.EngineErrors;
 import org.malau.knime.common.FaceTableLayout;
+import org.malau.knime.common.HistoryTable;
 import org.malau.knime.common.EngineChoice;
+import org.malau.knime.common.SettingsList;
 import org.malau.knime.common.StrategyChoice;
 import org.malau.knime.common.WeightTable;
 import org.malau.knime.common.WeightTable.Layout;
@@ -66,6 +60,7 @@ import org.malau.train.MalVariant;
 import org.malau.train.Strategy;
 import org.malau.train.TrainingCancelledException;
 import org.malau.train.TrainingConfig;
+import org.malau.model.NetworkConfig;
 import org.malau.model.NetworkEngines;
 import org.malau.train.TrainingHistory;
 import org.malau.train.TrainingListener;
@@ -143,6 +138,24 @@ public class MalLearnerNodeModel extends NodeModel {
     private final SettingsModelString m_weightLayout = createWeightLayoutSettingsModel();
     private final SettingsModelIntegerBounded m_weightMaxColumns = createWeightMaxColumnsSettingsModel();
 
+    /**
+     * Every setting in one list. Those added after release 0.1 are absent from older workflows, which keep their
+     * behaviour: the wide weight table with a column for every epoch, the DL4J engine they ran on, the small network
+     * they were made for, trained as then, and the paper's MAL, the only one there was.
+     */
+    private final SettingsList m_settings = new SettingsList(List.of(m_auImageColumn, m_auColumns, m_feImageColumn,
+        m_expressionColumn, m_strategy, m_inputSize, m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate,
+        m_metaLearningRate, m_metaFraction, m_seed), List.of(
+            new SettingsList.Added(CFG_WEIGHT_LAYOUT, m_weightLayout,
+                () -> m_weightLayout.setStringValue(Layout.WIDE.id())),
+            new SettingsList.Added(CFG_WEIGHT_MAX_COLUMNS, m_weightMaxColumns,
+                () -> m_weightMaxColumns.setIntValue(MAX_EPOCHS)),
+            new SettingsList.Added(CFG_ENGINE, m_engine, () -> m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS)),
+            new SettingsList.Added(CFG_INITIALISATION, m_initialisation,
+                () -> m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS)),
+            new SettingsList.Added(CFG_MAL_VARIANT, m_malVariant,
+                () -> m_malVariant.setStringValue(MalVariant.PAPER.id()))));
+
     /** Epochs of the last (or running) training, for the view; filled by the engine's listener. */
     private final List<EpochRecord> m_history = new CopyOnWriteArrayList<>();
 
@@ -179,8 +192,8 @@ public class MalLearnerNodeModel extends NodeModel {
     }
 
     static SettingsModelIntegerBounded createWidthSettingsModel() {
-        // channels of the first conv block; the blocks double it (16 -> 16/32/64, the engine's default)
-        return new SettingsModelIntegerBounded(CFG_WIDTH, SMALL.convChannels()[0], 1, 256);
+        // channels of the first conv block (NetworkConfig.smallConv: 16 -> 16/32/64, the engine's default)
+        return new SettingsModelIntegerBounded(CFG_WIDTH, NetworkConfig.DEFAULT_WIDTH, 1, 256);
     }
 
     static SettingsModelIntegerBounded createEpochsSettingsModel() {
@@ -237,17 +250,6 @@ public class MalLearnerNodeModel extends NodeModel {
         return new SettingsModelIntegerBounded(CFG_WEIGHT_MAX_COLUMNS, WeightTable.DEFAULT_MAX_COLUMNS, 1, MAX_EPOCHS);
     }
 
-    /** The settings every saved learner has. */
-    private List<SettingsModel> settings() {
-        return List.of(m_auImageColumn, m_auColumns, m_feImageColumn, m_expressionColumn, m_strategy, m_inputSize,
-            m_width, m_epochs, m_auBatch, m_feBatch, m_metaBatch, m_learningRate, m_metaLearningRate, m_metaFraction,
-            m_seed);
-    }
-
-    /** Settings added after release 0.1; absent from older workflows, which then keep their behavior. */
-    private List<SettingsModel> addedSettings() {
-        return List.of(m_weightLayout, m_weightMaxColumns, m_engine, m_initialisation, m_malVariant);
-    }
 
     /** The inputs resolved against their specs, so that configure and execute agree. */
     private record Resolved(TableDataset.Columns au, TableDataset.Columns fe, TableDataset.Columns meta,
@@ -314,12 +316,11 @@ public class MalLearnerNodeModel extends NodeModel {
 
     /** The engine config from the settings; the engine's own checks become InvalidSettingsExceptions. */
     private TrainingConfig config() throws InvalidSettingsException {
-        final int w = m_width.getIntValue();
         final String init = m_initialisation.getStringValue();
         final TrainingConfig.Builder b;
         if (INIT_SMALL.equals(init)) {
-            b = TrainingConfig.builder().inputSize(m_inputSize.getIntValue()).channels(1).convChannels(w, 2 * w, 4 * w)
-                .featureSize(Math.max(SMALL.featureSize(), 4 * w))
+            // the engine's rule for the small network's shape (NetworkConfig.smallConv)
+            b = TrainingConfig.builder().smallConv(m_inputSize.getIntValue(), m_width.getIntValue())
                 .schedule(LearningRateSchedule.constant(m_learningRate.getDoubleValue()));
         } else if (INIT_EXPRESSION.equals(init) || INIT_LANDMARKS.equals(init)) {
             b = TrainingConfig.recommended().initialisation(INIT_EXPRESSION.equals(init)
@@ -428,13 +429,8 @@ public class MalLearnerNodeModel extends NodeModel {
             corruption);
     }
 
-    /** The history table: one column per {@link Column}, by its label. */
     static DataTableSpec historySpec() {
-        final List<DataColumnSpec> cols = new ArrayList<>();
-        for (final Column c : Column.values()) {
-            cols.add(new DataColumnSpecCreator(c.label(), c.isCount() ? IntCell.TYPE : DoubleCell.TYPE).createSpec());
-        }
-        return new DataTableSpec("Training history", cols.toArray(new DataColumnSpec[0]));
+        return HistoryTable.spec();
     }
 
     @Override
@@ -529,52 +525,14 @@ public class MalLearnerNodeModel extends NodeModel {
         final Layout layout = weightLayout();
         final int[] shown = WeightTable.wideEpochs(epochs, m_weightMaxColumns.getIntValue());
         final BufferedDataContainer c = exec.createDataContainer(WeightTable.spec(layout, shown, corruption));
-        for (final SampleWeightLog.Entry e : log.entries()) {
-            exec.checkCanceled();
-            final List<DataCell> cells = new ArrayList<>();
-            cells.add(new StringCell(e.set()));
-            cells.add(new StringCell(e.id()));
-            cells.add(e.subject().isEmpty() ? DataType.getMissingCell() : new StringCell(e.subject()));
-            cells.add(e.label().isEmpty() ? DataType.getMissingCell() : new StringCell(e.label()));
-            if (corruption) {
-                cells.add(new StringCell(e.corruption().label()));
-            }
-            final double[] w = e.perEpoch();
-            // the two sets may share row keys; the set keeps them apart
-            final String key = e.set() + ":" + e.id();
-            if (layout == Layout.LONG) {
-                // epochs in which the sample was not drawn have no row
-                for (int k = 0; k < Math.min(epochs, w.length); k++) {
-                    if (!Double.isNaN(w[k])) {
-                        final List<DataCell> row = new ArrayList<>(cells);
-                        row.add(new IntCell(k + 1));
-                        row.add(new DoubleCell(w[k]));
-                        c.addRowToTable(new DefaultRow(new RowKey(key + "#" + (k + 1)), row.toArray(new DataCell[0])));
-                    }
-                }
-            } else {
-                for (final int epoch : shown) {
-                    final int k = epoch - 1;
-                    cells.add(k < w.length && !Double.isNaN(w[k]) ? new DoubleCell(w[k]) : DataType.getMissingCell());
-                }
-                c.addRowToTable(new DefaultRow(new RowKey(key), cells.toArray(new DataCell[0])));
-            }
-        }
+        WeightTable.write(log, layout, epochs, shown, corruption, c::addRowToTable, exec);
         c.close();
         return c.getTable();
     }
 
     private static BufferedDataTable historyTable(final List<EpochRecord> epochs, final ExecutionContext exec) {
-        final BufferedDataContainer c = exec.createDataContainer(historySpec());
-        for (final EpochRecord e : epochs) {
-            final List<DataCell> cells = new ArrayList<>();
-            for (final Column col : Column.values()) {
-                final double v = e.value(col);
-                cells.add(col.isCount() ? new IntCell((int)v)
-                    : Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v));
-            }
-            c.addRowToTable(new DefaultRow(new RowKey("Epoch " + e.epoch()), cells.toArray(new DataCell[0])));
-        }
+        final BufferedDataContainer c = exec.createDataContainer(HistoryTable.spec());
+        HistoryTable.write(epochs, c::addRowToTable);
         c.close();
         return c.getTable();
     }
@@ -591,19 +549,12 @@ public class MalLearnerNodeModel extends NodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (final SettingsModel m : settings()) {
-            m.saveSettingsTo(settings);
-        }
-        for (final SettingsModel m : addedSettings()) {
-            m.saveSettingsTo(settings);
-        }
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.validateSettings(settings);
-        }
+        m_settings.validate(settings);
         if (settings.containsKey(CFG_WEIGHT_LAYOUT)) {
             final SettingsModelString layout = createWeightLayoutSettingsModel();
             layout.loadSettingsFrom(settings);
@@ -611,9 +562,6 @@ public class MalLearnerNodeModel extends NodeModel {
                 throw new InvalidSettingsException("Weight table layout \"" + layout.getStringValue()
                     + "\" is neither \"" + Layout.LONG.id() + "\" nor \"" + Layout.WIDE.id() + "\"");
             }
-        }
-        if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
-            m_weightMaxColumns.validateSettings(settings);
         }
         if (settings.containsKey(CFG_ENGINE)) {
             final SettingsModelString engine = createEngineSettingsModel();
@@ -646,45 +594,17 @@ public class MalLearnerNodeModel extends NodeModel {
         }
         final SettingsModelIntegerBounded size = createInputSizeSettingsModel();
         size.loadSettingsFrom(settings);
-        if (size.getIntValue() >> 3 < 1) {
-            throw new InvalidSettingsException("Input size " + size.getIntValue() + " is too small for the network");
+        try {
+            NetworkConfig.smallConv(size.getIntValue(), 1, 1, 2);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Input size " + size.getIntValue() + " is too small for the network: "
+                + e.getMessage(), e);
         }
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final SettingsModel m : settings()) {
-            m.loadSettingsFrom(settings);
-        }
-        // workflows saved before these settings existed keep their wide table with a column for every epoch
-        if (settings.containsKey(CFG_WEIGHT_LAYOUT)) {
-            m_weightLayout.loadSettingsFrom(settings);
-        } else {
-            m_weightLayout.setStringValue(Layout.WIDE.id());
-        }
-        if (settings.containsKey(CFG_WEIGHT_MAX_COLUMNS)) {
-            m_weightMaxColumns.loadSettingsFrom(settings);
-        } else {
-            m_weightMaxColumns.setIntValue(MAX_EPOCHS);
-        }
-        // and train on the engine they ran on
-        if (settings.containsKey(CFG_ENGINE)) {
-            m_engine.loadSettingsFrom(settings);
-        } else {
-            m_engine.setStringValue(EngineChoice.OLD_WORKFLOWS);
-        }
-        // and the small network they were made for, trained as then
-        if (settings.containsKey(CFG_INITIALISATION)) {
-            m_initialisation.loadSettingsFrom(settings);
-        } else {
-            m_initialisation.setStringValue(NetworkChoice.OLD_WORKFLOWS);
-        }
-        // and the paper's MAL, the only one there was
-        if (settings.containsKey(CFG_MAL_VARIANT)) {
-            m_malVariant.loadSettingsFrom(settings);
-        } else {
-            m_malVariant.setStringValue(MalVariant.PAPER.id());
-        }
+        m_settings.load(settings);
     }
 
     private static final String HISTORY_FILE = "history.csv";

@@ -19,14 +19,11 @@ public enum MalVariantChoice implements Choice {
 
     private final String m_id;
 
-    private final String m_text;
-
-    private final String m_toolTip;
+    private final Label m_label;
 
     MalVariantChoice(final String id, final String text, final String toolTip) {
         m_id = id;
-        m_text = text;
-        m_toolTip = toolTip;
+        m_label = new Label(text, toolTip);
     }
 
     @Override
@@ -35,13 +32,8 @@ public enum MalVariantChoice implements Choice {
     }
 
     @Override
-    public String text() {
-        return m_text;
-    }
-
-    @Override
-    public String toolTip() {
-        return m_toolTip;
+    public Label label() {
+        return m_label;
     }
 
     @Override

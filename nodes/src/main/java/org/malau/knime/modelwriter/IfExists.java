@@ -13,14 +13,11 @@ enum IfExists implements Choice {
 
     private final String m_id;
 
-    private final String m_text;
-
-    private final String m_toolTip;
+    private final Label m_label;
 
     IfExists(final String id, final String text, final String toolTip) {
         m_id = id;
-        m_text = text;
-        m_toolTip = toolTip;
+        m_label = new Label(text, toolTip);
     }
 
     @Override
@@ -29,13 +26,8 @@ enum IfExists implements Choice {
     }
 
     @Override
-    public String text() {
-        return m_text;
-    }
-
-    @Override
-    public String toolTip() {
-        return m_toolTip;
+    public Label label() {
+        return m_label;
     }
 
     /** @return the policy of a stored id, or null for an unknown one */
