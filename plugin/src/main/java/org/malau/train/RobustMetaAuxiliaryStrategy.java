@@ -51,6 +51,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     private final double uniformShare;
     private final boolean learnTaskWeight;
     private final boolean aligned;
+    private final MetaObjective objective;
     private double logTaskWeight;
     private int iteration;
     private MultiTaskNetwork probe;
@@ -70,6 +71,18 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
      */
     public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
         MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned) {
+        this(metaNet, virtualStep, metaRate, metaInterval, difference, warmup, uniformShare, learnTaskWeight, aligned,
+            MetaObjective.BCE);
+    }
+
+    /**
+     * @param objective the meta loss L_val: what the meta split's AU predictions after the virtual step are judged by
+     *     ({@link MetaObjective#BCE} = MAL.md's mean AU cross-entropy)
+     */
+    public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
+        MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned,
+        MetaObjective objective) {
+        this.objective = objective;
         if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1 || warmup < 0 || !(uniformShare >= 0 && uniformShare < 1)) {
             throw new IllegalArgumentException("robust MAL needs positive alpha and beta, a meta interval >= 1, a warm-up >= 0 and"
                 + " a uniform share in [0, 1), got " + virtualStep + ", " + metaRate + ", " + metaInterval + ", " + warmup + " and "
@@ -174,7 +187,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
             c[s] = s < n ? 1.0 / n : lambda / m;
         }
         MetaAuxiliaryStrategy.MetaTest test = MetaAuxiliaryStrategy.metaTest(p, theta, g.gradient(), virtualStep, val, c, n,
-            switch (difference) {
+            objective, switch (difference) {
                 case CENTRAL -> v -> DirectionalDerivatives.centralDifference(p, theta, all, v);
                 case FORWARD -> v -> DirectionalDerivatives.forwardDifference(p, theta, all, v, g.losses());
                 case EXACT -> v -> net.directionalDerivatives(all, v);
@@ -368,6 +381,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         s.put("uniformShare", uniformShare);
         s.put("learnTaskWeight", learnTaskWeight);
         s.put("metaSignal", aligned ? MalVariant.SIGNAL_ALIGNMENT : MalVariant.SIGNAL_GRADIENT);
+        s.put("metaLoss", objective.id());
         s.put("taskWeight", taskWeight());
         return s;
     }

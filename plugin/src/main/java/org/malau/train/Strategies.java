@@ -35,7 +35,8 @@ public final class Strategies {
                 ? new RobustMetaAuxiliaryStrategy(MetaWeightNet.create(featureSize, config.metaHidden(),
                     MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(),
                     config.metaInterval(), MetaDifference.of(config.metaDifference()), config.warmup(), config.uniformShare(),
-                    config.learnTaskWeight(), MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()))
+                    config.learnTaskWeight(), MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()),
+                    MetaObjective.of(config.metaLoss()))
                 : new MetaAuxiliaryStrategy(
                 MetaWeightNet.create(featureSize, config.metaHidden(),
                     MetaInputs.parse(config.metaInputs(), expressionClasses), config.seed() ^ 0x5EEDL), config.alpha(), config.beta(), config.metaInterval(),
