@@ -35,7 +35,9 @@ public enum MetaObjective {
 
     /** Ridge on the recalibration (a, b) per AU, relative to the AU's weight; keeps a finite when an AU is separable. */
     static final double RIDGE = 1e-3;
-    private static final int NEWTON_STEPS = 30;
+    private static final int NEWTON_STEPS = 100;
+    /** Starting scales tried before Newton's method: an over-confident head may need a far below 1. */
+    private static final double[] START_SCALES = {4, 2, 1, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.0078125, 0.00390625};
 
     private final String id;
 
@@ -149,6 +151,7 @@ public enum MetaObjective {
         int k = pw.length;
         double[] a = new double[k];
         double[] b = new double[k];
+        double penalty = 0;
         for (int j = 0; j < k; j++) {
             double weight = 0;
             for (int s = 0; s < n; s++) {
@@ -170,6 +173,13 @@ public enum MetaObjective {
                 return v;
             };
             double current = objective.apply(a[j], b[j]);
+            for (double start : START_SCALES) {
+                double v = objective.apply(start, 0.0);
+                if (v < current) {
+                    current = v;
+                    a[j] = start;
+                }
+            }
             for (int it = 0; it < NEWTON_STEPS; it++) {
                 double ga = ridge * a[j];
                 double gb = ridge * b[j];
@@ -199,7 +209,7 @@ public enum MetaObjective {
                 double db = (haa * gb - hab * ga) / det;
                 double t = 1;
                 double next = objective.apply(a[j] - da, b[j] - db);
-                while (next > current && t > 1e-4) {
+                while (next > current && t > 1e-18) {
                     t /= 2;
                     next = objective.apply(a[j] - t * da, b[j] - t * db);
                 }
@@ -208,21 +218,43 @@ public enum MetaObjective {
                 }
                 a[j] -= t * da;
                 b[j] -= t * db;
-                boolean done = current - next < 1e-12 * Math.max(1e-12, weight);
+                boolean done = current - next < 1e-15 * Math.max(1e-12, weight);
                 current = next;
                 if (done) {
                     break;
                 }
             }
+            penalty += ridge * (a[j] * a[j] + b[j] * b[j]) / 2;
         }
-        return crossEntropy(z, y, c, pw, a, b);
+        // The value includes the ridge, so that it is the minimum whose derivative the envelope theorem gives.
+        Value v = crossEntropy(z, y, c, pw, a, b);
+        return new Value(v.value() + penalty, v.gradient(), v.scale());
     }
 
-    /** One scale a for all AUs, no shift: a = argmin sum c l(a z) + ridge a^2 / 2 (Newton; convex). */
+    /** One scale a for all AUs, no shift: a = argmin sum c l(a z) + ridge a^2 / 2 (Newton with backtracking; convex). */
     private static Value temperature(float[][] z, byte[][] y, double[][] c, double[] pw) {
         int n = z.length;
         int k = pw.length;
+        java.util.function.DoubleUnaryOperator objective = aa -> {
+            double v = RIDGE * aa * aa / 2;
+            for (int s = 0; s < n; s++) {
+                for (int j = 0; j < k; j++) {
+                    if (c[s][j] != 0) {
+                        v += c[s][j] * loss(aa * z[s][j], y[s][j] == 1, pw[j]);
+                    }
+                }
+            }
+            return v;
+        };
         double a = 1;
+        double current = objective.applyAsDouble(a);
+        for (double start : START_SCALES) {
+            double v = objective.applyAsDouble(start);
+            if (v < current) {
+                current = v;
+                a = start;
+            }
+        }
         for (int it = 0; it < NEWTON_STEPS; it++) {
             double g = RIDGE * a;
             double h = RIDGE;
@@ -236,15 +268,26 @@ public enum MetaObjective {
                 }
             }
             double step = g / h;
-            // Newton on a convex 1-D function with a damped step; a stays positive.
-            a = Math.max(1e-3, a - Math.max(-0.5 * a, Math.min(4 * a, step)));
-            if (Math.abs(step) < 1e-9) {
+            double t = 1;
+            double next = objective.applyAsDouble(a - step);
+            while (next > current && t > 1e-18) {
+                t /= 2;
+                next = objective.applyAsDouble(a - t * step);
+            }
+            if (!(next <= current)) {
+                break;
+            }
+            a -= t * step;
+            boolean done = current - next < 1e-15;
+            current = next;
+            if (done) {
                 break;
             }
         }
         double[] scale = new double[k];
         Arrays.fill(scale, a);
-        return crossEntropy(z, y, c, pw, scale, new double[k]);
+        Value v = crossEntropy(z, y, c, pw, scale, new double[k]);
+        return new Value(v.value() + RIDGE * a * a / 2, v.gradient(), v.scale());
     }
 
     private static Value rank(float[][] z, byte[][] y) {

@@ -67,9 +67,11 @@ class MetaObjectiveTest {
 
     @Test
     void gradientsAreTheDerivativesOfTheValues() {
+        // Scale 40: an over-confident head, where the fit of the calibrated objectives is hard (saturated sigmoids).
+        for (double scale : new double[] {2, 40})
         for (MetaObjective o : MetaObjective.values()) {
-            float[][] z = logits(3, 2);
-            byte[][] y = labels(z, 4);
+            float[][] z = logits(3, scale);
+            byte[][] y = labels(logits(3, 2), 4);
             MetaObjective.Value f = o.evaluate(z, y, null);
             double h = 1e-3;
             for (int s = 0; s < N; s += 7) {
@@ -81,7 +83,8 @@ class MetaObjectiveTest {
                     double down = o.evaluate(z, y, null).value();
                     z[s][j] = keep;
                     double numeric = (up - down) / (2 * h);
-                    assertEquals(numeric, f.gradient()[s][j], 1e-4 + 1e-2 * Math.abs(numeric), o.id() + " face " + s + " AU " + j);
+                    assertEquals(numeric, f.gradient()[s][j], 1e-4 + 1e-2 * Math.abs(numeric), o.id() + " scale " + scale + " face "
+                        + s + " AU " + j);
                     if (y[s] == null || y[s][j] == AuLabels.UNKNOWN) {
                         assertEquals(0, f.gradient()[s][j], o.id() + ": unknown labels take no part");
                     }

@@ -172,12 +172,16 @@ class RobustMalTest {
             MetaAuxiliaryStrategy.MetaTest test = MetaAuxiliaryStrategy.metaTest(probe, theta, g, alpha, val, c, n, o,
                 v -> net.directionalDerivatives(all, v));
             assertEquals(objectiveAfterStep(net, theta, all, val, w, n, alpha, o, -1, 0), test.validationLoss(), 1e-5, o.id());
-            for (int s : new int[] {1, n + 2, n + 5}) {
-                double h = 0.2 * c[s];
+            // Float32 parameters make the finite difference noisy for samples of little influence: tolerance relative to the largest.
+            double largest = Arrays.stream(test.dLossDWeight()).map(Math::abs).max().orElseThrow();
+            for (int s = 0; s < n + m; s += 3) {
+                // small: the calibrated objective of this over-confident tiny network bends fast along the weights
+                double h = 0.005 * c[s];
                 double numeric = (objectiveAfterStep(net, theta, all, val, w, n, alpha, o, s, h)
                     - objectiveAfterStep(net, theta, all, val, w, n, alpha, o, s, -h)) / (2 * h) * c[s];
                 // dLdw is per unit weight w_s, where the sample enters the loss as w_s c_s l_s.
-                assertEquals(numeric, test.dLossDWeight()[s], 0.05 * Math.abs(numeric) + 1e-6, o.id() + " sample " + s);
+                assertEquals(numeric, test.dLossDWeight()[s], 0.05 * Math.abs(numeric) + 0.03 * largest, o.id() + " sample " + s
+                    + " of " + Arrays.toString(test.dLossDWeight()));
             }
             if (o == MetaObjective.BCE) {
                 bceDerivative = test.dLossDWeight();
@@ -186,7 +190,8 @@ class RobustMalTest {
                     "bce is the mean AU loss");
                 net.setParameters(theta);
             } else {
-                assertTrue(!Arrays.equals(bceDerivative, test.dLossDWeight()), o.id() + " must change dL/dw");
+                assertTrue(!Arrays.equals(bceDerivative, test.dLossDWeight()), o.id() + " must change dL/dw: "
+                    + Arrays.toString(bceDerivative) + " vs " + Arrays.toString(test.dLossDWeight()));
             }
         }
         RobustMetaAuxiliaryStrategy rank = new RobustMetaAuxiliaryStrategy(MetaWeightNet.create(TinyFaces.network().featureSize(), 4,
