@@ -27,7 +27,12 @@ import org.malau.model.WeightedGradient;
  * auxiliary task off; the balance of the two tasks is a learnable task weight lambda = exp(rho) on the
  * expression loss, learnt from the same meta-gradient (the paper's "balance the task losses");</li>
  * <li>a large meta batch (by default the whole meta split) and, on LibTorch, exact directional
- * derivatives.</li>
+ * derivatives;</li>
+ * <li>optionally another meta loss than the meta split's AU cross-entropy ({@link MetaObjective}, {@code metaLoss}):
+ * the cross-entropy of an over-confident AU head is lowered by any step that shrinks its logits, and on the
+ * AU-scarce benchmark the corrupted samples' steps do that more often than the clean ones', which inverts the
+ * one-step signal; the {@code calibrated} objective (cross-entropy after the best per-AU rescaling and shift) is blind
+ * to that (bench/RESULTS.md).</li>
  * </ul>
  * The loss of an iteration is (1/n) sum_i l_i^AU + (lambda/m) sum_j w_j l_j^FE. With d_s = v . grad l_s
  * and theta* = theta - alpha grad L, the meta loss moves as dL_val/dw_j = -alpha (lambda/m) d_j and
