@@ -130,6 +130,12 @@ public final class MalModel {
         if (metaNet == null) {
             throw new IllegalStateException("a model trained with strategy " + header.strategy() + " has no meta net");
         }
+        if (metaNet.inputs().loss() || metaNet.inputs().labelClasses() > 0 || metaNet.inputs().uncertainty()) {
+            // Such a meta net weighs a sample by its label and loss too, which unlabelled crops do not have; the weights
+            // used in training are in the training's weight log instead.
+            throw new IllegalStateException("this model's meta net sees " + metaNet.inputs().spec() + ", which needs each"
+                + " sample's expression label; weights of unlabelled crops exist only for a meta net on features");
+        }
         NetworkConfig c = header.network();
         int per = c.channels() * c.inputSize() * c.inputSize();
         double[] out = new double[rawCrops.size()];

@@ -76,7 +76,12 @@ class MalTrainerTest {
             assertArrayEquals(a.get(i).auProbabilities(), b.get(i).auProbabilities(), 1e-6f, "batching changes only float rounding");
             assertEquals(7, a.get(i).expressionProbabilities().length);
         }
-        double[] w = back.sampleWeights(crops, true, 2);
+        // Robust MAL's meta net also sees labels and losses, which unlabelled crops lack: a clear refusal.
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> back.sampleWeights(crops, true, 2));
+        assertTrue(refused.getMessage().contains("features+uncertainty"), refused.getMessage());
+        MalModel paper = new MalTrainer(TinyDatasets.config("mal").malVariant("paper").epochs(1).build()).train(au, fe,
+            TrainingListener.silent(), CancellationCheck.never()).model();
+        double[] w = paper.sampleWeights(crops, true, 2);
         for (double v : w) {
             assertTrue(v > 0 && v < 1, "meta-net weight " + v);
         }
