@@ -48,6 +48,9 @@ final class Bench {
         if (o.containsKey("--meta-signal")) {
             settings.metaSignal(o.get("--meta-signal"));
         }
+        if (o.containsKey("--meta-loss")) {
+            settings.metaLoss(o.get("--meta-loss"));
+        }
         if (o.containsKey("--meta-fraction")) {
             settings.metaFraction(Double.parseDouble(o.get("--meta-fraction")));
         }

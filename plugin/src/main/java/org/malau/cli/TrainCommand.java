@@ -113,13 +113,17 @@ public final class TrainCommand extends CliCommand {
     @Option(names = "--mal-variant", paramLabel = "V", completionCandidates = MalVariants.class,
         description = "mal: robust (ours: uncertainty inputs, warm-up, normalised expression weights, learnt task weight,"
             + " whole meta split, exact meta-gradients) or paper (MAL.md's configuration) (default ${DEFAULT-VALUE})")
-    String malVariant = MalVariant.ROBUST.id();
+    String malVariant = MalVariant.PAPER.id();
     @Option(names = "--warmup", paramLabel = "N", description = "mal robust: plain multi-task iterations before the first"
         + " meta step, >= 0 (default 300)")
     Integer warmup;
     @Option(names = "--uniform-share", paramLabel = "U", description = "mal robust: share of every expression weight that"
         + " does not depend on the meta net, 0 to below 1 (default 0.1)")
     Double uniformShare;
+    @Option(names = "--meta-loss", paramLabel = "L", completionCandidates = MetaLosses.class,
+        description = "mal robust: what the meta split's AU predictions are judged by in the meta-gradient:"
+            + " ${COMPLETION-CANDIDATES} (bce: the AU cross-entropy, as MAL.md; default by variant)")
+    String metaLoss;
     @Option(names = "--meta-inputs", paramLabel = "SPEC", completionCandidates = MetaInputSpecs.class,
         description = "mal: what the meta net sees: ${COMPLETION-CANDIDATES} (default features+uncertainty for robust,"
             + " features for paper)")
@@ -266,6 +270,7 @@ public final class TrainCommand extends CliCommand {
             }
             b.metaInputs(metaInputs);
             b.metaDifference(metaDifference);
+            b.metaLoss(metaLoss);
             b.engine(engine);
             b.inputSize(inputSize);
             b.channels(channels);
@@ -380,6 +385,14 @@ public final class TrainCommand extends CliCommand {
 
         ScheduleNames() {
             super(ScheduleKind.ids());
+        }
+    }
+
+    static final class MetaLosses extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        MetaLosses() {
+            super(org.malau.train.MetaObjective.ids());
         }
     }
 

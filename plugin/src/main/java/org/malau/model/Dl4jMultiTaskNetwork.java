@@ -249,6 +249,37 @@ public final class Dl4jMultiTaskNetwork implements MultiTaskNetwork {
         return backpropagate(weights);
     }
 
+    /** The AU logits' derivatives are the heads' output errors; the features are inside the graph (not supported). */
+    @Override
+    public float[] outputGradient(ImageTensor images, double[][] auLogits, double[][] features) {
+        if (features != null) {
+            throw new UnsupportedOperationException("the " + ENGINE + " engine cannot differentiate the backbone features;"
+                + " use the " + TorchMultiTaskNetwork.ENGINE + " engine");
+        }
+        dropKeptInputs();
+        int n = images.count();
+        if (auLogits != null && auLogits.length != n) {
+            throw new IllegalArgumentException("expected AU logit derivatives for " + n + " images, got " + auLogits.length);
+        }
+        graph.feedForward(new INDArray[] {toNd(images)}, true, false);
+        inputsKept = true;
+        float[] auEps = new float[n * config.auCount()];
+        for (int s = 0; auLogits != null && s < n; s++) {
+            if (auLogits[s].length != config.auCount()) {
+                throw new IllegalArgumentException("expected " + config.auCount() + " AU logit derivatives per image, got "
+                    + auLogits[s].length);
+            }
+            for (int j = 0; j < config.auCount(); j++) {
+                auEps[s * config.auCount() + j] = (float) auLogits[s][j];
+            }
+        }
+        graph.backpropKeepingInputs(Nd4j.create(auEps, new long[] {n, config.auCount()}),
+            Nd4j.create(new float[n * config.expressionCount()], new long[] {n, config.expressionCount()}));
+        float[] gradient = graph.getGradientsViewArray().dup().data().asFloat();
+        dropKeptInputs();
+        return gradient;
+    }
+
     /** Weighted output errors of the kept forward pass, backpropagated; the layer inputs stay for another call. */
     private WeightedGradient backpropagate(SampleWeights w) {
         int n = lastBatch.size();

@@ -97,4 +97,31 @@ public interface MultiTaskNetwork {
         throw new UnsupportedOperationException("the " + engine() + " engine cannot differentiate a gradient;"
             + " use a finite difference (meta difference 'forward' or 'central')");
     }
+
+    /**
+     * {@link #directionalDerivatives(LabelledBatch, float[])} for several directions at once; engines may share
+     * the first backward pass between them.
+     */
+    default SampleLosses[] directionalDerivatives(LabelledBatch batch, float[][] directions) {
+        SampleLosses[] out = new SampleLosses[directions.length];
+        for (int i = 0; i < directions.length; i++) {
+            out[i] = directionalDerivatives(batch, directions[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The gradient with respect to theta of {@code sum_{s,k} auLogits[s][k] z_sk + sum_{s,k} features[s][k] h_sk}
+     * at the current theta, where z are the AU logits and h the backbone features of {@code images}
+     * (a vector-Jacobian product): the gradient of any function of the outputs, given its derivatives by them.
+     * Meta losses other than the AU cross-entropy (robust MAL's {@code metaLoss}) need it for the AU logits.
+     *
+     * @param auLogits per image one value per AU, or null for none
+     * @param features per image one value per feature, or null for none
+     * @throws UnsupportedOperationException when the engine cannot differentiate the given outputs
+     */
+    default float[] outputGradient(ImageTensor images, double[][] auLogits, double[][] features) {
+        throw new UnsupportedOperationException("the " + engine() + " engine cannot differentiate its outputs"
+            + " for a meta loss other than the AU cross-entropy");
+    }
 }

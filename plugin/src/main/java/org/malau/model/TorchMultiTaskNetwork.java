@@ -277,6 +277,87 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
         }
     }
 
+    /** One double backward for all directions: the first, graph-building backward pass is shared. */
+    @Override
+    public SampleLosses[] directionalDerivatives(LabelledBatch batch, float[][] directions) {
+        for (float[] v : directions) {
+            if (v.length != count) {
+                throw new IllegalArgumentException("expected a direction of " + count + " values, got " + v.length);
+            }
+        }
+        drop();
+        try (PointerScope scope = new PointerScope()) {
+            Tensor[] l = sampleLosses(pass(batch.images()), batch);
+            int n = batch.size();
+            Tensor ea = torch.ones(n).requires_grad_(true);
+            Tensor ee = torch.ones(n).requires_grad_(true);
+            Tensor loss = l[0].mul(ea).sum().add(l[1].mul(ee).sum());
+            TensorVector g = torch.grad(new TensorVector(loss), new TensorVector(theta), new TensorVector(),
+                new BoolOptional(true), true, true);
+            SampleLosses[] out = new SampleLosses[directions.length];
+            for (int d = 0; d < directions.length; d++) {
+                Tensor gv = null;
+                for (int i = 0; i < theta.length; i++) {
+                    Tensor gi = g.get(i);
+                    if (!gi.defined()) {
+                        continue;
+                    }
+                    Tensor term = gi.mul(tensor(directions[d], layout.get(i))).sum();
+                    gv = gv == null ? term : gv.add(term);
+                }
+                if (gv == null) {
+                    out[d] = new SampleLosses(new double[n], new double[n]);
+                    continue;
+                }
+                TensorVector r = torch.grad(new TensorVector(gv), new TensorVector(ea, ee), new TensorVector(),
+                    new BoolOptional(true), false, true);
+                out[d] = new SampleLosses(r.get(0).defined() ? doubles(r.get(0)) : new double[n],
+                    r.get(1).defined() ? doubles(r.get(1)) : new double[n]);
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public float[] outputGradient(ImageTensor images, double[][] auLogits, double[][] features) {
+        drop();
+        int n = images.count();
+        try (PointerScope scope = new PointerScope()) {
+            Pass p = pass(images);
+            Tensor f = null;
+            if (auLogits != null) {
+                f = p.au.mul(matrix(flat(auLogits, n, config.auCount(), "AU logits"), n, config.auCount())).sum();
+            }
+            if (features != null) {
+                int k = (int) p.features.size(1);
+                Tensor t = p.features.mul(matrix(flat(features, n, k, "features"), n, k)).sum();
+                f = f == null ? t : f.add(t);
+            }
+            if (f == null) {
+                return new float[count];
+            }
+            TensorVector g = torch.grad(new TensorVector(f), new TensorVector(theta), new TensorVector(),
+                new BoolOptional(false), false, true);
+            return flatten(g);
+        }
+    }
+
+    private static float[] flat(double[][] rows, int n, int k, String what) {
+        if (rows.length != n) {
+            throw new IllegalArgumentException("expected " + what + " derivatives for " + n + " images, got " + rows.length);
+        }
+        float[] out = new float[n * k];
+        for (int s = 0; s < n; s++) {
+            if (rows[s].length != k) {
+                throw new IllegalArgumentException("expected " + k + " " + what + " derivatives per image, got " + rows[s].length);
+            }
+            for (int j = 0; j < k; j++) {
+                out[s * k + j] = (float) rows[s][j];
+            }
+        }
+        return out;
+    }
+
     /** The activations of one forward pass that the losses and outputs need. */
     private record Pass(Tensor features, Tensor au, Tensor expression) {
     }

@@ -15,13 +15,13 @@ public enum MalVariant {
      * features and task, both the AU and the expression weights from psi, no normalisation, no warm-up, a
      * meta batch of 16. What models trained before the variants existed used.
      */
-    PAPER("paper", MetaInputSet.FEATURES, MetaDifference.FORWARD, 16, 0, 0, false, 1, "gradient"),
+    PAPER("paper", MetaInputSet.FEATURES, MetaDifference.FORWARD, 16, 0, 0, false, 1, "gradient", "bce"),
     /**
      * Ours ({@link RobustMetaAuxiliaryStrategy}): psi on features plus per-sample uncertainty inputs, expression
      * weights only, normalised per batch with a uniform share, a learnable task weight, a warm-up of plain
      * multi-task steps, the whole meta split as meta batch and exact meta-gradients (on LibTorch).
      */
-    ROBUST("robust", MetaInputSet.FEATURES_UNCERTAINTY, MetaDifference.EXACT, 0, 300, 0.1, true, 4, "gradient");
+    ROBUST("robust", MetaInputSet.FEATURES_UNCERTAINTY, MetaDifference.EXACT, 0, 300, 0.1, true, 4, "gradient", "bce");
 
     /** psi learns from the meta-gradient dL_val/dw itself. */
     public static final String SIGNAL_GRADIENT = "gradient";
@@ -37,9 +37,11 @@ public enum MalVariant {
     private final boolean learnTaskWeight;
     private final int metaInterval;
     private final String metaSignal;
+    private final String metaLoss;
 
     MalVariant(String id, MetaInputSet metaInputs, MetaDifference metaDifference, int validationBatch, int warmup, double uniformShare,
-        boolean learnTaskWeight, int metaInterval, String metaSignal) {
+        boolean learnTaskWeight, int metaInterval, String metaSignal, String metaLoss) {
+        this.metaLoss = metaLoss;
         this.metaInterval = metaInterval;
         this.metaSignal = metaSignal;
         this.id = id;
@@ -94,6 +96,11 @@ public enum MalVariant {
     /** What psi learns from unless set: {@value #SIGNAL_GRADIENT} or {@value #SIGNAL_ALIGNMENT}. */
     public String metaSignal() {
         return metaSignal;
+    }
+
+    /** What the meta split's AU predictions are judged by unless set, a {@link MetaObjective} id. */
+    public String metaLoss() {
+        return metaLoss;
     }
 
     /** Every id, in declaration order. */

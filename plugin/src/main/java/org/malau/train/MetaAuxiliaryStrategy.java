@@ -181,20 +181,41 @@ public final class MetaAuxiliaryStrategy implements TrainingStrategy {
      */
     static MetaTest metaTest(MultiTaskNetwork probe, float[] theta, float[] g, double alpha, LabelledBatch val,
         double[] c, int n, java.util.function.Function<float[], SampleLosses> derivatives) {
+        return metaTest(probe, theta, g, alpha, val, c, n, MetaObjective.BCE, derivatives);
+    }
+
+    /**
+     * {@link #metaTest(MultiTaskNetwork, float[], float[], double, LabelledBatch, double[], int, java.util.function.Function)}
+     * with the meta loss L_val = {@code objective} of B_val's AU logits (robust MAL's {@code metaLoss}); {@link MetaObjective#BCE}
+     * is MAL.md's mean AU loss, taken by the training pass itself.
+     */
+    static MetaTest metaTest(MultiTaskNetwork probe, float[] theta, float[] g, double alpha, LabelledBatch val,
+        double[] c, int n, MetaObjective objective, java.util.function.Function<float[], SampleLosses> derivatives) {
         int k = val.size();
         float[] virtual = theta.clone();
         for (int i = 0; i < virtual.length; i++) {
             virtual[i] -= (float) (alpha * g[i]);
         }
         probe.setParameters(virtual);
-        WeightedGradient vg = probe.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
+        float[] v;
+        double loss;
+        if (objective == MetaObjective.BCE) {
+            WeightedGradient vg = probe.backward(val, new SampleWeights(BatchStats.constant(k, 1.0 / k), new double[k]));
+            v = vg.gradient();
+            loss = vg.weightedLoss();
+        } else {
+            MetaObjective.Value f = objective.evaluate(probe.forward(val.images(), false).auLogits(), val.au(),
+                probe.auPositiveWeights());
+            v = probe.outputGradient(val.images(), f.gradient(), null);
+            loss = f.value();
+        }
         probe.setParameters(theta);
-        SampleLosses d = derivatives.apply(vg.gradient());
+        SampleLosses d = derivatives.apply(v);
         double[] dLdw = BatchStats.ownTask(d, n);
         for (int s = 0; s < dLdw.length; s++) {
             dLdw[s] *= -alpha * c[s];
         }
-        return new MetaTest(vg.weightedLoss(), dLdw);
+        return new MetaTest(loss, dLdw);
     }
 
     private static SampleWeights scaled(double[] w, double[] c, int n) {

@@ -27,7 +27,12 @@ import org.malau.model.WeightedGradient;
  * auxiliary task off; the balance of the two tasks is a learnable task weight lambda = exp(rho) on the
  * expression loss, learnt from the same meta-gradient (the paper's "balance the task losses");</li>
  * <li>a large meta batch (by default the whole meta split) and, on LibTorch, exact directional
- * derivatives.</li>
+ * derivatives;</li>
+ * <li>optionally another meta loss than the meta split's AU cross-entropy ({@link MetaObjective}, {@code metaLoss}):
+ * the cross-entropy of an over-confident AU head is lowered by any step that shrinks its logits, and on the
+ * AU-scarce benchmark the corrupted samples' steps do that more often than the clean ones', which inverts the
+ * one-step signal; the {@code calibrated} objective (cross-entropy after the best per-AU rescaling and shift) is blind
+ * to that (bench/RESULTS.md).</li>
  * </ul>
  * The loss of an iteration is (1/n) sum_i l_i^AU + (lambda/m) sum_j w_j l_j^FE. With d_s = v . grad l_s
  * and theta* = theta - alpha grad L, the meta loss moves as dL_val/dw_j = -alpha (lambda/m) d_j and
@@ -51,6 +56,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     private final double uniformShare;
     private final boolean learnTaskWeight;
     private final boolean aligned;
+    private final MetaObjective objective;
     private double logTaskWeight;
     private int iteration;
     private MultiTaskNetwork probe;
@@ -70,6 +76,18 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
      */
     public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
         MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned) {
+        this(metaNet, virtualStep, metaRate, metaInterval, difference, warmup, uniformShare, learnTaskWeight, aligned,
+            MetaObjective.BCE);
+    }
+
+    /**
+     * @param objective the meta loss L_val: what the meta split's AU predictions after the virtual step are judged by
+     *     ({@link MetaObjective#BCE} = MAL.md's mean AU cross-entropy)
+     */
+    public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
+        MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned,
+        MetaObjective objective) {
+        this.objective = objective;
         if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1 || warmup < 0 || !(uniformShare >= 0 && uniformShare < 1)) {
             throw new IllegalArgumentException("robust MAL needs positive alpha and beta, a meta interval >= 1, a warm-up >= 0 and"
                 + " a uniform share in [0, 1), got " + virtualStep + ", " + metaRate + ", " + metaInterval + ", " + warmup + " and "
@@ -164,7 +182,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
             c[s] = s < n ? 1.0 / n : lambda / m;
         }
         MetaAuxiliaryStrategy.MetaTest test = MetaAuxiliaryStrategy.metaTest(p, theta, g.gradient(), virtualStep, val, c, n,
-            switch (difference) {
+            objective, switch (difference) {
                 case CENTRAL -> v -> DirectionalDerivatives.centralDifference(p, theta, all, v);
                 case FORWARD -> v -> DirectionalDerivatives.forwardDifference(p, theta, all, v, g.losses());
                 case EXACT -> v -> net.directionalDerivatives(all, v);
@@ -358,6 +376,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         s.put("uniformShare", uniformShare);
         s.put("learnTaskWeight", learnTaskWeight);
         s.put("metaSignal", aligned ? MalVariant.SIGNAL_ALIGNMENT : MalVariant.SIGNAL_GRADIENT);
+        s.put("metaLoss", objective.id());
         s.put("taskWeight", taskWeight());
         return s;
     }

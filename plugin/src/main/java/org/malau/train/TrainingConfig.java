@@ -35,6 +35,7 @@ public final class TrainingConfig {
     private final double uniformShare;
     private final boolean learnTaskWeight;
     private final String metaSignal;
+    private final String metaLoss;
     private final String engine;
     private final long seed;
     private final int epochs;
@@ -95,6 +96,12 @@ public final class TrainingConfig {
         if (!List.of(MalVariant.SIGNAL_GRADIENT, MalVariant.SIGNAL_ALIGNMENT).contains(metaSignal)) {
             throw new IllegalArgumentException("the meta signal must be " + MalVariant.SIGNAL_GRADIENT + " or "
                 + MalVariant.SIGNAL_ALIGNMENT + ", was '" + metaSignal + "'");
+        }
+        metaLoss = b.metaLoss == null ? variant.metaLoss() : b.metaLoss;
+        MetaObjective.of(metaLoss);
+        if (variant == MalVariant.PAPER && strategy == Strategy.MAL && MetaObjective.of(metaLoss) != MetaObjective.BCE) {
+            throw new IllegalArgumentException("the meta loss '" + metaLoss + "' is an option of robust MAL; the paper variant's"
+                + " meta loss is the AU cross-entropy (bce)");
         }
         NetworkEngines.byName(b.engine);
         engine = b.engine;
@@ -230,6 +237,8 @@ public final class TrainingConfig {
         b.uniformShare = uniformShare;
         b.learnTaskWeight = learnTaskWeight;
         b.metaSignal = metaSignal;
+        // Chosen only when it differs from the variant's default, so that a builder switched to another variant gets that one's.
+        b.metaLoss = strategy == Strategy.MAL && metaLoss.equals(malVariant.metaLoss()) ? null : metaLoss;
         b.metaDifference = metaDifferenceChosen ? metaDifference.id() : null;
         b.engine = engine;
         b.seed = seed;
@@ -279,6 +288,8 @@ public final class TrainingConfig {
     public boolean learnTaskWeight() { return learnTaskWeight; }
     /** Robust MAL: what psi learns from, {@link MalVariant#SIGNAL_GRADIENT} or {@link MalVariant#SIGNAL_ALIGNMENT}. */
     public String metaSignal() { return metaSignal; }
+    /** Robust MAL: what the meta split's AU predictions are judged by, a {@link MetaObjective} id. */
+    public String metaLoss() { return metaLoss; }
     /** The network engine to train with, a {@link NetworkEngines} name. */
     public String engine() { return engine; }
     public long seed() { return seed; }
@@ -323,6 +334,7 @@ public final class TrainingConfig {
         m.put("uniformShare", uniformShare);
         m.put("learnTaskWeight", learnTaskWeight);
         m.put("metaSignal", metaSignal);
+        m.put("metaLoss", metaLoss);
         m.put("engine", engine);
         m.put("epochs", epochs);
         m.put("maxIterations", maxIterations);
@@ -360,11 +372,12 @@ public final class TrainingConfig {
         private int metaInterval = 0;
         private String metaInputs = null;
         private String metaDifference = null;
-        private String malVariant = MalVariant.ROBUST.id();
+        private String malVariant = MalVariant.PAPER.id();
         private int warmup = -1;
         private double uniformShare = Double.NaN;
         private Boolean learnTaskWeight = null;
         private String metaSignal = null;
+        private String metaLoss = null;
         private String engine = NetworkEngines.DEFAULT;
         private long seed = 1;
         private int epochs = 10;
@@ -404,7 +417,7 @@ public final class TrainingConfig {
         public Builder metaInterval(int v) { metaInterval = v; return this; }
         // 0 (the default) = by strategy and variant: mal robust 4, everything else 1
         /**
-         * Which MAL: {@code robust} (default, ours; {@link MalVariant#ROBUST}) or {@code paper} (MAL.md's configuration);
+         * Which MAL: {@code paper} (default, MAL.md's configuration) or {@code robust} (ours; {@link MalVariant#ROBUST});
          * sets the defaults of the meta inputs, meta difference, meta batch, warm-up, uniform share and task weight.
          */
         public Builder malVariant(String v) { malVariant = v; return this; }
@@ -417,6 +430,12 @@ public final class TrainingConfig {
         public Builder learnTaskWeight(boolean v) { learnTaskWeight = v; return this; }
         /** Robust MAL: what psi learns from, {@code gradient} (the meta-gradient) or {@code alignment} (default by variant). */
         public Builder metaSignal(String v) { metaSignal = v; return this; }
+        /**
+         * Robust MAL: what the meta split's AU predictions are judged by in the meta-gradient, a {@link MetaObjective} id
+         * ({@code bce} = MAL.md's AU cross-entropy, {@code calibrated}, {@code temperature}, {@code rank}, {@code soft-f1});
+         * default by variant.
+         */
+        public Builder metaLoss(String v) { metaLoss = v; return this; }
         /**
          * What MAL's meta net sees: {@code features} (as MAL.md) plus optionally {@code +loss}, {@code +label} and
          * {@code +uncertainty}; ours. Default by variant: paper {@code features}, robust {@code features+uncertainty}.

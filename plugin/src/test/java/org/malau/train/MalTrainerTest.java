@@ -30,7 +30,7 @@ class MalTrainerTest {
         FaceDataset au = TinyDatasets.au(60, 1);
         FaceDataset fe = TinyDatasets.expression(40, 2);
         List<EpochRecord> seen = new ArrayList<>();
-        TrainingResult r = new MalTrainer(TinyDatasets.config("mal").warmup(0).metaInterval(1).build()).train(au, fe, new TrainingListener() {
+        TrainingResult r = new MalTrainer(TinyDatasets.config("mal").malVariant("robust").warmup(0).metaInterval(1).build()).train(au, fe, new TrainingListener() {
             @Override
             public void progress(double fraction, String message) {
                 assertTrue(fraction > 0 && fraction <= 1);

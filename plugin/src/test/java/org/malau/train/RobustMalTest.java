@@ -144,6 +144,89 @@ class RobustMalTest {
         assertTrue(metaAfter < before, "meta loss " + before + " -> " + metaAfter);
     }
 
+    /**
+     * The meta loss option: the meta-test's L_val is the chosen objective of the meta split's AU logits after the
+     * virtual step, and dL_val/dw_s its derivative by the sample weights (checked by moving w_s and re-taking the
+     * virtual step); objectives other than the cross-entropy give another L_val and other dL_val/dw.
+     */
+    @Test
+    void theMetaLossOptionChangesTheMetaLossAsSpecified() {
+        MultiTaskNetwork net = DirectionalDerivativesTest.warmedUp("libtorch");
+        int n = 8;
+        int m = 8;
+        LabelledBatch all = TinyFaces.batch(n, true, false, 31).concat(TinyFaces.batch(m, false, true, 32));
+        LabelledBatch val = TinyFaces.batch(24, true, false, 33);
+        double alpha = 0.5;
+        double[] c = new double[n + m];
+        for (int s = 0; s < n + m; s++) {
+            c[s] = s < n ? 1.0 / n : 1.0 / m;
+        }
+        double[] wa = new double[n + m];
+        System.arraycopy(c, 0, wa, 0, n);
+        SampleWeights w = new SampleWeights(wa, shift(c, n));
+        float[] theta = net.parameters();
+        MultiTaskNetwork probe = net.copy();
+        double[] bceDerivative = null;
+        for (MetaObjective o : MetaObjective.values()) {
+            float[] g = net.backward(all, w).gradient();
+            MetaAuxiliaryStrategy.MetaTest test = MetaAuxiliaryStrategy.metaTest(probe, theta, g, alpha, val, c, n, o,
+                v -> net.directionalDerivatives(all, v));
+            assertEquals(objectiveAfterStep(net, theta, all, val, w, n, alpha, o, -1, 0), test.validationLoss(), 1e-5, o.id());
+            // Float32 parameters make the finite difference noisy for samples of little influence: tolerance relative to the largest.
+            double largest = Arrays.stream(test.dLossDWeight()).map(Math::abs).max().orElseThrow();
+            for (int s = 0; s < n + m; s += 3) {
+                // small: the calibrated objective of this over-confident tiny network bends fast along the weights
+                double h = 0.005 * c[s];
+                double numeric = (objectiveAfterStep(net, theta, all, val, w, n, alpha, o, s, h)
+                    - objectiveAfterStep(net, theta, all, val, w, n, alpha, o, s, -h)) / (2 * h) * c[s];
+                // dLdw is per unit weight w_s, where the sample enters the loss as w_s c_s l_s.
+                assertEquals(numeric, test.dLossDWeight()[s], 0.05 * Math.abs(numeric) + 0.03 * largest, o.id() + " sample " + s
+                    + " of " + Arrays.toString(test.dLossDWeight()));
+            }
+            if (o == MetaObjective.BCE) {
+                bceDerivative = test.dLossDWeight();
+                net.addToParameters(g, -alpha);
+                assertEquals(Arrays.stream(net.losses(val).au()).average().orElseThrow(), test.validationLoss(), 1e-5,
+                    "bce is the mean AU loss");
+                net.setParameters(theta);
+            } else {
+                assertTrue(!Arrays.equals(bceDerivative, test.dLossDWeight()), o.id() + " must change dL/dw: "
+                    + Arrays.toString(bceDerivative) + " vs " + Arrays.toString(test.dLossDWeight()));
+            }
+        }
+        RobustMetaAuxiliaryStrategy rank = new RobustMetaAuxiliaryStrategy(MetaWeightNet.create(TinyFaces.network().featureSize(), 4,
+            new MetaInputs(false, 0, true), 1), 0.1, 0.01, 1, MetaDifference.EXACT, 0, 0.1, true, false, MetaObjective.RANK);
+        assertEquals("rank", rank.settings().get("metaLoss"));
+    }
+
+    private static double[] shift(double[] c, int n) {
+        double[] we = new double[c.length];
+        for (int s = n; s < c.length; s++) {
+            we[s] = c[s];
+        }
+        return we;
+    }
+
+    /** The objective of val's AU logits after theta* = theta - alpha grad L(w), with w_s moved by h / c_s (s >= 0). */
+    private static double objectiveAfterStep(MultiTaskNetwork net, float[] theta, LabelledBatch all, LabelledBatch val,
+        SampleWeights w, int n, double alpha, MetaObjective o, int s, double h) {
+        double[] wa = w.au().clone();
+        double[] we = w.expression().clone();
+        if (s >= 0) {
+            if (s < n) {
+                wa[s] += h;
+            } else {
+                we[s] += h;
+            }
+        }
+        net.setParameters(theta);
+        float[] g = net.backward(all, new SampleWeights(wa, we)).gradient();
+        net.addToParameters(g, -alpha);
+        double value = o.evaluate(net.forward(val.images(), false).auLogits(), val.au(), net.auPositiveWeights()).value();
+        net.setParameters(theta);
+        return value;
+    }
+
     @Test
     void sameSeedSameModelAndTheVariantIsRecorded() throws Exception {
         for (String variant : MalVariant.ids()) {
@@ -162,7 +245,8 @@ class RobustMalTest {
 
     @Test
     void variantDefaults() {
-        TrainingConfig robust = TrainingConfig.builder().build();
+        assertEquals(MalVariant.PAPER, TrainingConfig.builder().build().malVariant(), "the paper variant is the default");
+        TrainingConfig robust = TrainingConfig.builder().malVariant("robust").build();
         assertEquals(MalVariant.ROBUST, robust.malVariant());
         assertEquals(org.malau.meta.MetaInputSet.FEATURES_UNCERTAINTY, robust.metaInputs());
         assertEquals(MetaDifference.EXACT, robust.metaDifference());
