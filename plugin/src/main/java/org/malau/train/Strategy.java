@@ -89,7 +89,7 @@ public enum Strategy {
                 yield config.malVariant() == MalVariant.ROBUST
                     ? new RobustMetaAuxiliaryStrategy(psi, config.alpha(), config.beta(), config.metaInterval(),
                         config.metaDifference(), config.warmup(), config.uniformShare(), config.learnTaskWeight(),
-                        MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()), MetaObjective.of(config.metaLoss()))
+                        MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()), config.metaObjective())
                     : new MetaAuxiliaryStrategy(psi, config.alpha(), config.beta(), config.metaInterval(),
                         config.metaDifference());
             }

@@ -36,6 +36,7 @@ public final class TrainingConfig {
     private final boolean learnTaskWeight;
     private final String metaSignal;
     private final String metaLoss;
+    private final MetaObjective metaObjective;
     private final String engine;
     private final long seed;
     private final int epochs;
@@ -98,8 +99,8 @@ public final class TrainingConfig {
                 + MalVariant.SIGNAL_ALIGNMENT + ", was '" + metaSignal + "'");
         }
         metaLoss = b.metaLoss == null ? variant.metaLoss() : b.metaLoss;
-        MetaObjective.of(metaLoss);
-        if (variant == MalVariant.PAPER && strategy == Strategy.MAL && MetaObjective.of(metaLoss) != MetaObjective.BCE) {
+        metaObjective = MetaObjective.of(metaLoss);
+        if (variant == MalVariant.PAPER && strategy == Strategy.MAL && metaObjective != MetaObjective.BCE) {
             throw new IllegalArgumentException("the meta loss '" + metaLoss + "' is an option of robust MAL; the paper variant's"
                 + " meta loss is the AU cross-entropy (bce)");
         }
@@ -290,6 +291,9 @@ public final class TrainingConfig {
     public String metaSignal() { return metaSignal; }
     /** Robust MAL: what the meta split's AU predictions are judged by, a {@link MetaObjective} id. */
     public String metaLoss() { return metaLoss; }
+
+    /** The meta loss parsed once, when the config was built. */
+    public MetaObjective metaObjective() { return metaObjective; }
     /** The network engine to train with, a {@link NetworkEngines} name. */
     public String engine() { return engine; }
     public long seed() { return seed; }
