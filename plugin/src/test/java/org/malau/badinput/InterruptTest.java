@@ -38,8 +38,11 @@ class InterruptTest {
         byte[] oldHistory = Files.readAllBytes(dir.resolve("out/m-history.csv"));
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = Stream.concat(Stream.of(java, "-cp", System.getProperty("java.class.path"), "org.malau.cli.Main", "train",
-            "--au", au.toString(), "--out", model.toString(), "--epochs", "100000"), tiny.stream()).toList();
+        // A shell that starts a job in the background without job control (nohup ... &, a CI runner) sets SIGINT to
+        // ignored, every process below inherits that, and a JVM leaves an ignored SIGINT ignored: the child would never
+        // see the signal. A terminal's Ctrl-C reaches a process with SIGINT at its default, so the child starts that way.
+        List<String> cmd = Stream.concat(Stream.concat(defaultSigint(), Stream.of(java, "-cp", System.getProperty("java.class.path"), "org.malau.cli.Main", "train",
+            "--au", au.toString(), "--out", model.toString(), "--epochs", "100000")), tiny.stream()).toList();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         StringBuilder seen = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -68,6 +71,17 @@ class InterruptTest {
         try (Stream<Path> s = Files.list(dir.resolve("out"))) {
             assertEquals(List.of("m-history.csv", "m-weights.csv", "m.zip"), s.map(f -> f.getFileName().toString()).sorted().toList(),
                 "leftover files after the interrupt");
+        }
+    }
+
+    /** GNU env's --default-signal where it exists (coreutils 8.31 and later), else nothing. */
+    private static Stream<String> defaultSigint() throws Exception {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? Stream.of("env", "--default-signal=INT") : Stream.empty();
+        } catch (java.io.IOException noEnv) {
+            return Stream.empty();
         }
     }
 }
