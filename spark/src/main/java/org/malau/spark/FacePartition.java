@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -75,7 +76,8 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
         if (settings.alignAndPredict()) {
             aligner = ExecutorPool.borrow(settings, () -> {
                 times.alignerMade();
-                FaceAligner a = new FaceAligner(settings.alignOptions());
+                // Its own landmark network: the JVM's shared one serialises its calls, so the task slots would take turns.
+                FaceAligner a = new FaceAligner(settings.alignOptions(), true);
                 // A bad detector model fails the task here, on every executor alike, naming the file.
                 a.prepareDetector();
                 if (a.warning() != null) {
@@ -172,7 +174,8 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
                     clock.lap(JobTimes.Phase.CROP);
                 } else {
                     try {
-                        crops.add(CropReader.fromImage(CropReader.decode(bytes, source), network.inputSize(), network.channels()));
+                        // As ./mal predict reads a crop file: the engine's own PNGs on the fast path, others by ImageIO.
+                        crops.add(CropReader.read(bytes, source, network.inputSize(), network.channels()));
                         pending.add(new Pending(null, source, null, "OK", null));
                     } catch (IOException | RuntimeException e) {
                         pending.add(new Pending(rows.status(source, AlignStatus.UNREADABLE.name(), e.getMessage()), null, null, null,
@@ -219,6 +222,11 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
         Path p = resolve(source, base);
         try {
             FileSystem fs = p.getFileSystem(hadoop.value());
+            if (fs instanceof LocalFileSystem local) {
+                // Local files without Hadoop's checksum layer, which looks for a .crc file beside each image (there is
+                // none) and reads through its checker in small chunks: a fifth of a task's CPU time on small crops.
+                fs = local.getRaw();
+            }
             FileStatus st = fs.getFileStatus(p);
             if (st.isDirectory()) {
                 throw new IOException(source + ": is a folder, not an image file");
