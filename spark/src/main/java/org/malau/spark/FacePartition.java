@@ -152,6 +152,7 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
             while (input.hasNext() && crops.size() < settings.batch()) {
                 Row r = input.next();
                 String source = r.getString(0);
+                clock.lap(JobTimes.Phase.INPUT);
                 byte[] bytes;
                 try {
                     bytes = read(source);

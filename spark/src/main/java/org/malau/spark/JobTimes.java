@@ -29,6 +29,8 @@ final class JobTimes implements Serializable {
         MODEL("model"),
         /** Borrowing the executor's aligner (making it, with its detectors and landmark network, the first time). */
         ALIGNER("aligner"),
+        /** Taking the next input row from Spark (the image's path). */
+        INPUT("input"),
         /** Reading the image files (Hadoop file system). */
         READ("read"),
         /** predict: decoding the crops to network input. */
@@ -51,10 +53,19 @@ final class JobTimes implements Serializable {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    static {
+        // Time a task's thread spends blocked on Java monitors (a synchronized method shared by the task slots would
+        // show here): the JVM counts it only when asked to, at a small cost per contended lock.
+        if (THREADS.isThreadContentionMonitoringSupported()) {
+            THREADS.setThreadContentionMonitoringEnabled(true);
+        }
+    }
+
     private final LongAccumulator[] wall = new LongAccumulator[Phase.values().length];
     private final LongAccumulator[] cpu = new LongAccumulator[Phase.values().length];
     private final LongAccumulator taskWall;
     private final LongAccumulator taskCpu;
+    private final LongAccumulator taskBlocked;
     private final LongAccumulator tasks;
     private final LongAccumulator networksMade;
     private final LongAccumulator alignersMade;
@@ -66,9 +77,19 @@ final class JobTimes implements Serializable {
         }
         taskWall = sc.longAccumulator("malau task wall ns");
         taskCpu = sc.longAccumulator("malau task cpu ns");
+        taskBlocked = sc.longAccumulator("malau task blocked ms");
         tasks = sc.longAccumulator("malau tasks");
         networksMade = sc.longAccumulator("malau network copies made");
         alignersMade = sc.longAccumulator("malau aligners made");
+    }
+
+    /** Milliseconds the calling thread has been blocked on monitors, or 0 where the JVM does not measure it. */
+    static long blockedNow() {
+        if (!THREADS.isThreadContentionMonitoringEnabled()) {
+            return 0;
+        }
+        java.lang.management.ThreadInfo info = THREADS.getThreadInfo(Thread.currentThread().getId());
+        return info == null ? 0 : Math.max(0, info.getBlockedTime());
     }
 
     /** CPU time of the calling thread in ns, or 0 where the JVM does not measure it. */
@@ -80,6 +101,7 @@ final class JobTimes implements Serializable {
     final class Clock {
         private final long wall0;
         private final long cpu0;
+        private final long blocked0;
         private long wallMark;
         private long cpuMark;
         private boolean done;
@@ -87,6 +109,7 @@ final class JobTimes implements Serializable {
         Clock() {
             wall0 = wallMark = System.nanoTime();
             cpu0 = cpuMark = cpuNow();
+            blocked0 = blockedNow();
             tasks.add(1);
         }
 
@@ -112,6 +135,7 @@ final class JobTimes implements Serializable {
                 done = true;
                 taskWall.add(System.nanoTime() - wall0);
                 taskCpu.add(cpuNow() - cpu0);
+                taskBlocked.add(blockedNow() - blocked0);
             }
         }
     }
@@ -154,8 +178,9 @@ final class JobTimes implements Serializable {
         }
         double tw = taskWall.sum() / 1e9;
         double tc = taskCpu.sum() / 1e9;
-        j.add(String.format(Locale.ROOT, "outside these (shuffle read, Parquet writing) %.2f/%.2f", tw - phasesWall, tc - phasesCpu));
-        return String.format(Locale.ROOT, "FacesJob times summed over %d tasks, wall/CPU s: %s; tasks %.2f/%.2f s; network copies made"
-            + " %d, aligners made %d", tasks.sum(), j, tw, tc, networksMade.sum(), alignersMade.sum());
+        j.add(String.format(Locale.ROOT, "outside these (the Parquet writer) %.2f/%.2f", tw - phasesWall, tc - phasesCpu));
+        return String.format(Locale.ROOT, "FacesJob times summed over %d tasks, wall/CPU s: %s; tasks %.2f/%.2f s, blocked on Java"
+            + " monitors %.2f s; network copies made %d, aligners made %d", tasks.sum(), j, tw, tc, taskBlocked.sum() / 1e3,
+            networksMade.sum(), alignersMade.sum());
     }
 }
