@@ -7,14 +7,19 @@ spark_jar() {
   if [ ! -f "$jar" ] || [ ! -f "$here/spark/target/spark-classpath.txt" ] \
      || [ -n "$(find "$here/spark/src/main" "$here/spark/pom.xml" "$here/plugin/src/main" -newer "$jar" -print -quit)" ]; then
     echo "building the Spark application jar (first run or sources changed) ..." >&2
-    (cd "$here" && ./mvnw -q -B -pl releng/target-platform,plugin,spark -DskipTests package) >&2
+    # clean: Tycho's incremental test compile of plugin/ reports spurious "cannot be resolved" errors. A failed
+    # build stops here rather than running the old jar.
+    if ! (cd "$here" && ./mvnw -q -B -pl releng/target-platform,plugin,spark -DskipTests clean package) >&2; then
+      echo "building the Spark application jar failed (see above)" >&2
+      return 1
+    fi
   fi
   echo "$jar"
 }
 
 spark_submit_example() {
   local jar
-  jar="$(spark_jar)"
+  jar="$(spark_jar)" || exit 1
   cat <<EXAMPLES
 # The application jar (engine, LibTorch and OpenCV for Linux x86_64; Spark itself comes from the cluster):
 #   $jar
@@ -57,7 +62,7 @@ spark_local() {
   fi
   local master="$1" jar
   shift
-  jar="$(spark_jar)"
+  jar="$(spark_jar)" || exit 1
   # The module openings spark-submit's launcher adds on Java 17 (see spark/pom.xml).
   local opens
   opens="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' "$here/spark/pom.xml")"

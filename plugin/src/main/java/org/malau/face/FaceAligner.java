@@ -28,6 +28,7 @@ public final class FaceAligner implements AutoCloseable {
     private static final float DNN_SCORE_THRESHOLD = 0.8f;
 
     private final AlignOptions options;
+    private final boolean ownNetwork;
     private final EyeTemplate template;
     private final ImageDecoder decoder;
     private FaceDetector detector;
@@ -37,7 +38,18 @@ public final class FaceAligner implements AutoCloseable {
 
     /** An aligner with {@code options}; detectors load lazily so the landmark route never touches them. */
     public FaceAligner(AlignOptions options) {
+        this(options, false);
+    }
+
+    /**
+     * As {@link #FaceAligner(AlignOptions)}; with {@code ownNetwork} the aligner runs its own copy of the 68-point
+     * landmark network instead of sharing the JVM's one, whose calls are serialised. For hosts that run aligners side
+     * by side with one LibTorch thread each (a Spark executor's task slots); {@code ./mal align}'s threads share
+     * the one network, which uses all cores for each call.
+     */
+    public FaceAligner(AlignOptions options, boolean ownNetwork) {
         this.options = options;
+        this.ownNetwork = ownNetwork;
         this.template = new EyeTemplate(options.size());
         this.decoder = new ImageDecoder(options.maxPixels());
     }
@@ -67,7 +79,7 @@ public final class FaceAligner implements AutoCloseable {
                 eyes = new EyeLocator(options.refinePupils());
                 if (options.eyes() == EyeMethod.LANDMARKS_68) {
                     try {
-                        landmarks = new LandmarkLocator();
+                        landmarks = new LandmarkLocator(ownNetwork);
                     } catch (IllegalStateException e) {
                         warning = "eyes located by the cascades instead of the 68-point landmark network: " + e.getMessage();
                     }

@@ -29,9 +29,12 @@ final class LandmarkLocator {
 
     private final FaceApiNetwork net;
 
-    /** @throws IllegalStateException when the pretrained network cannot run here, saying why */
-    LandmarkLocator() {
-        net = FaceApiNetwork.get(FaceApiModels.Net.LANDMARKS_68);
+    /**
+     * @param ownNetwork its own copy of the network rather than the JVM's shared one (see {@link FaceApiNetwork#ownCopy})
+     * @throws IllegalStateException when the pretrained network cannot run here, saying why
+     */
+    LandmarkLocator(boolean ownNetwork) {
+        net = ownNetwork ? FaceApiNetwork.ownCopy(FaceApiModels.Net.LANDMARKS_68) : FaceApiNetwork.get(FaceApiModels.Net.LANDMARKS_68);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.malau.data.FaceRecord;
 import org.malau.face.ImageDecoder;
@@ -41,7 +42,20 @@ public final class CropReader {
         byte[] bytes;
         try {
             bytes = ImageDecoder.readFile(file);
-            ImageDecoder.checkedHeader(bytes, file.toString(), ImageDecoder.DEFAULT_MAX_PIXELS);
+        } catch (UnreadableImageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return read(bytes, file.toString(), size, channels);
+    }
+
+    /**
+     * As {@link #read(Path, int, int)} for an image file's bytes read elsewhere (e.g. from a Hadoop file system);
+     * {@code name} stands for them in messages. The same pixels as from the file: the engine's own PNGs take the
+     * fast {@link PlainPng} path, anything else ImageIO.
+     */
+    public static float[] read(byte[] bytes, String name, int size, int channels) throws IOException {
+        try {
+            ImageDecoder.checkedHeader(bytes, name, ImageDecoder.DEFAULT_MAX_PIXELS);
         } catch (UnreadableImageException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -50,7 +64,7 @@ public final class CropReader {
         if (plain != null) {
             return resize(plain, channels, wh[1], wh[0], size);
         }
-        return fromImage(decode(bytes, file.toString()), size, channels);
+        return fromImage(decode(bytes, name), size, channels);
     }
 
     /**
@@ -77,7 +91,8 @@ public final class CropReader {
         }
         BufferedImage img;
         try {
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
+            // A stream cached in memory: ImageIO's default for a plain InputStream is a temporary file per image.
+            img = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
         } catch (IOException | RuntimeException e) {
             throw new IOException(name + ": cannot decode (" + e.getMessage() + ")", e);
         }

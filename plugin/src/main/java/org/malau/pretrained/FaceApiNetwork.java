@@ -81,6 +81,21 @@ public final class FaceApiNetwork {
         }
     }
 
+    /**
+     * A network {@code net} of the caller's own, not the JVM's shared one: for hosts that run several callers side
+     * by side, each on its own LibTorch thread (a Spark executor's task slots), which the shared network's
+     * serialised calls would make take turns. Its weights are the same; it costs their memory again (a few MB).
+     *
+     * @throws IllegalStateException when LibTorch or the pretrained weights are not available here, saying which
+     */
+    public static FaceApiNetwork ownCopy(FaceApiModels.Net net) {
+        String why = unavailableReason();
+        if (why != null) {
+            throw new IllegalStateException("the pretrained face-api " + net.file() + " cannot run: " + why);
+        }
+        return new FaceApiNetwork(net);
+    }
+
     /** Null when the pretrained networks can run here (LibTorch loads and the weights are bundled), else why not. */
     public static String unavailableReason() {
         String torchWhy = TorchRuntime.unavailableReason();

@@ -116,6 +116,25 @@ class PlainPngTest {
     }
 
     @Test
+    void bytesReadElsewhereGiveTheFilesPixelsAndMessages() throws IOException {
+        // The Spark job reads files through Hadoop and decodes their bytes: the same pixels as ./mal predict's read(Path).
+        Path faces = SharedData.sharedDir().resolve("data/faces");
+        int checked = 0;
+        try (var files = Files.list(faces)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().matches("(?i).*\\.(png|jpe?g)$")).sorted()::iterator) {
+                for (int channels : new int[] {1, 3}) {
+                    assertArrayEquals(CropReader.read(f, 48, channels), CropReader.read(Files.readAllBytes(f), f.toString(), 48,
+                        channels), f + ", " + channels + " channels");
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "no photos in " + faces);
+        IOException e = assertThrows(IOException.class, () -> CropReader.read(new byte[] {1, 2, 3, 4}, "odd.png", 48, 1));
+        assertTrue(e.getMessage().contains("odd.png"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedCropStillFailsWithTheFileNamed() throws IOException {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -36,7 +36,7 @@ final class ExecutorModels {
     }
 
     /** A network copy of the model {@code digest} for this task alone; give it back with {@link #giveBack}. */
-    static MalModel borrow(String digest, String source, byte[] bytes) {
+    static MalModel borrow(String digest, String source, byte[] bytes, JobTimes times) {
         MalModel base = PARSED.computeIfAbsent(digest, d -> {
             try {
                 // LibTorch only: the application jar carries no DL4J, so no fallback is wanted.
@@ -45,7 +45,10 @@ final class ExecutorModels {
                 throw new UncheckedIOException(e);
             }
         });
-        return ExecutorPool.borrow("model:" + digest, () -> copy(base));
+        return ExecutorPool.borrow("model:" + digest, () -> {
+            times.networkMade();
+            return copy(base);
+        });
     }
 
     static void giveBack(String digest, MalModel m) {

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -49,10 +50,12 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
     private final SerializableConfiguration hadoop;
     /** Where relative paths of a table are resolved (the table's folder), or null. */
     private final String base;
+    private final JobTimes times;
 
     FacePartition(JobSettings settings, Broadcast<byte[]> model, String modelDigest, String modelSource,
-        SerializableConfiguration hadoop, String base) {
+        SerializableConfiguration hadoop, String base, JobTimes times) {
         this.settings = settings;
+        this.times = times;
         this.model = model;
         this.modelDigest = modelDigest;
         this.modelSource = modelSource;
@@ -63,13 +66,18 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
         TaskContext task = TaskContext.get();
+        JobTimes.Clock clock = times.start();
         int threads = settings.torchThreads() > 0 ? settings.torchThreads() : task == null ? 1 : Math.max(1, task.cpus());
         ExecutorModels.tuneThreads(threads);
-        MalModel net = ExecutorModels.borrow(modelDigest, modelSource, model.value());
+        clock.lap(JobTimes.Phase.NATIVES);
+        MalModel net = ExecutorModels.borrow(modelDigest, modelSource, model.value(), times);
+        clock.lap(JobTimes.Phase.MODEL);
         FaceAligner aligner = null;
         if (settings.alignAndPredict()) {
             aligner = ExecutorPool.borrow(settings, () -> {
-                FaceAligner a = new FaceAligner(settings.alignOptions());
+                times.alignerMade();
+                // Its own landmark network: the JVM's shared one serialises its calls, so the task slots would take turns.
+                FaceAligner a = new FaceAligner(settings.alignOptions(), true);
                 // A bad detector model fails the task here, on every executor alike, naming the file.
                 a.prepareDetector();
                 if (a.warning() != null) {
@@ -78,6 +86,7 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
                 return a;
             });
         }
+        clock.lap(JobTimes.Phase.ALIGNER);
         FaceAligner borrowed = aligner;
         if (task != null) {
             task.addTaskCompletionListener((TaskCompletionListener) ctx -> {
@@ -87,7 +96,7 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
                 }
             });
         }
-        return new Output(input, net, aligner);
+        return new Output(input, net, aligner, clock);
     }
 
     /** The output rows, made a batch at a time as Spark asks for them. */
@@ -99,9 +108,11 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
         private final NetworkConfig network;
         private final List<String> classes;
         private final Deque<Row> ready = new ArrayDeque<>();
+        private final JobTimes.Clock clock;
 
-        Output(Iterator<Row> input, MalModel net, FaceAligner aligner) {
+        Output(Iterator<Row> input, MalModel net, FaceAligner aligner, JobTimes.Clock clock) {
             this.input = input;
+            this.clock = clock;
             this.net = net;
             this.aligner = aligner;
             ModelHeader h = net.header();
@@ -114,6 +125,9 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
         public boolean hasNext() {
             while (ready.isEmpty() && input.hasNext()) {
                 nextBatch();
+            }
+            if (ready.isEmpty()) {
+                clock.finish();
             }
             return !ready.isEmpty();
         }
@@ -131,20 +145,26 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
         }
 
         private void nextBatch() {
+            // The time since the last batch was the Parquet writer's, consuming the rows.
+            clock.skip();
             List<Pending> pending = new ArrayList<>();
             List<float[]> crops = new ArrayList<>();
             while (input.hasNext() && crops.size() < settings.batch()) {
                 Row r = input.next();
                 String source = r.getString(0);
+                clock.lap(JobTimes.Phase.INPUT);
                 byte[] bytes;
                 try {
                     bytes = read(source);
                 } catch (IOException e) {
                     pending.add(new Pending(rows.status(source, AlignStatus.UNREADABLE.name(), e.getMessage()), null, null, null, null));
                     continue;
+                } finally {
+                    clock.lap(JobTimes.Phase.READ);
                 }
                 if (aligner != null) {
                     ImageAlignment a = align(bytes, source);
+                    clock.lap(JobTimes.Phase.ALIGN);
                     if (a.faces().isEmpty()) {
                         pending.add(new Pending(rows.status(source, a.status().name(), a.message()), null, null, null, null));
                     }
@@ -152,21 +172,26 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
                         pending.add(new Pending(null, source, f, f.status().name(), a.message()));
                         crops.add(CropReader.fromImage(image(f), network.inputSize(), network.channels()));
                     }
+                    clock.lap(JobTimes.Phase.CROP);
                 } else {
                     try {
-                        crops.add(CropReader.fromImage(CropReader.decode(bytes, source), network.inputSize(), network.channels()));
+                        // As ./mal predict reads a crop file: the engine's own PNGs on the fast path, others by ImageIO.
+                        crops.add(CropReader.read(bytes, source, network.inputSize(), network.channels()));
                         pending.add(new Pending(null, source, null, "OK", null));
                     } catch (IOException | RuntimeException e) {
                         pending.add(new Pending(rows.status(source, AlignStatus.UNREADABLE.name(), e.getMessage()), null, null, null,
                             null));
                     }
+                    clock.lap(JobTimes.Phase.DECODE);
                 }
             }
             List<FacePrediction> p = crops.isEmpty() ? List.of() : net.predict(crops, settings.batch());
+            clock.lap(JobTimes.Phase.PREDICT);
             int k = 0;
             for (Pending q : pending) {
                 ready.add(q.done != null ? q.done : rows.face(q.source, q.face, q.status, q.message, p.get(k++), classes));
             }
+            clock.lap(JobTimes.Phase.ROWS);
         }
 
         /** The detector route on one image; like {@code ./mal align}, nothing an image does escapes as an exception. */
@@ -198,6 +223,11 @@ final class FacePartition implements MapPartitionsFunction<Row, Row> {
         Path p = resolve(source, base);
         try {
             FileSystem fs = p.getFileSystem(hadoop.value());
+            if (fs instanceof LocalFileSystem local) {
+                // Local files without Hadoop's checksum layer, which looks for a .crc file beside each image (there is
+                // none) and reads through its checker in small chunks: a fifth of a task's CPU time on small crops.
+                fs = local.getRaw();
+            }
             FileStatus st = fs.getFileStatus(p);
             if (st.isDirectory()) {
                 throw new IOException(source + ": is a folder, not an image file");

@@ -10,8 +10,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -104,10 +106,19 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         + " spark.task.cpus: the executor runs one task per core already)")
     int torchThreads;
 
+    @Option(names = "--runs", paramLabel = "N", description = "for benchmarks: run the whole job N times in this Spark"
+        + " application, each run replacing --out, and print each run's time (default 1; the later runs find the"
+        + " executors' natives, networks and aligners loaded)")
+    int runs = 1;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help, without starting Spark")
     boolean help;
 
     private SparkSession spark;
+    /** Whether the input is a folder listed by the driver and already spread over the tasks. */
+    private boolean listedHere;
+    /** Seconds the driver took to list the input folder. */
+    private double listSeconds;
 
     /** A problem with the job's arguments or inputs, found on the driver before any work. */
     public static final class JobException extends RuntimeException {
@@ -188,6 +199,7 @@ public final class FacesJob implements Callable<Map<String, Long>> {
             throw new JobException("--out " + out + " exists; give --overwrite to replace it (the whole folder is replaced"
                 + " when the job has run), or choose another folder");
         }
+        long driver0 = System.nanoTime();
         byte[] modelBytes = readModel(conf);
         ModelHeader header;
         try {
@@ -195,27 +207,49 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         } catch (IOException e) {
             throw new JobException("--model: " + e.getMessage(), e);
         }
+        double modelSeconds = (System.nanoTime() - driver0) / 1e9;
+        long listing0 = System.nanoTime();
         Dataset<Row> paths = paths(conf);
-        int n = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
+        double listingSeconds = (System.nanoTime() - listing0) / 1e9;
+        int n = partitionCount();
+        if (!listedHere) {
+            // A table's rows, however many files and row groups hold them, evenly over the tasks.
+            paths = paths.repartition(n);
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<byte[]> shipped = jsc.broadcast(modelBytes);
         String base = qualifiedIn.getParent() == null ? null : qualifiedIn.getParent().toString();
-        FacePartition work = new FacePartition(settings, shipped, sha256(modelBytes), new Path(model).getName(),
-            new SerializableConfiguration(conf), base);
         FaceRows rows = new FaceRows(header);
-        Dataset<Row> result = paths.repartition(n).mapPartitions(work, Encoders.row(rows.schema()));
-        long t0 = System.nanoTime();
-        result.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(out);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double driverSeconds = (System.nanoTime() - driver0) / 1e9;
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Row r : spark.read().parquet(literal(out)).groupBy(FaceRows.STATUS).count().orderBy(FaceRows.STATUS).collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+        for (int run = 1; run <= runs; run++) {
+            JobTimes times = new JobTimes(spark.sparkContext());
+            FacePartition work = new FacePartition(settings, shipped, sha256(modelBytes), new Path(model).getName(),
+                new SerializableConfiguration(conf), base, times);
+            Dataset<Row> result = paths.mapPartitions(work, Encoders.row(rows.schema()));
+            long t0 = System.nanoTime();
+            result.write().mode(overwrite || run > 1 ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(out);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            counts.clear();
+            for (Row r : spark.read().parquet(literal(out)).groupBy(FaceRows.STATUS).count().orderBy(FaceRows.STATUS)
+                .collectAsList()) {
+                counts.put(r.getString(0), r.getLong(1));
+            }
+            long predicted = counts.getOrDefault("OK", 0L) + counts.getOrDefault("EYES_ESTIMATED", 0L);
+            // One line for people and for bench/ SparkScaleBench: the job itself (reading, aligning, predicting,
+            // writing; the executors' model loading in the first run), without starting Spark or the driver's checks
+            // and listing (printed apart).
+            System.out.printf(Locale.ROOT, "FacesJob: %s%s predicted %d faces in %.2f s (%.0f faces/s on %d task slots, %d"
+                + " partitions), rows by status %s, wrote %s%n", mode, runs > 1 ? " run " + run + " of " + runs : "", predicted,
+                seconds, predicted / Math.max(seconds, 1e-9), spark.sparkContext().defaultParallelism(), n, counts, out);
+            if (run == 1) {
+                System.out.printf(Locale.ROOT, "FacesJob: on the driver before the job %.2f s (model read and checked %.2f s,"
+                    + " input %s %.2f s%s, the rest Spark SQL's set-up and planning)%n", driverSeconds, modelSeconds,
+                    listedHere ? "listed and spread" : "opened", listingSeconds, listedHere ? String.format(Locale.ROOT,
+                        " of which listing the folder %.2f s", listSeconds) : "");
+            }
+            System.out.println(times.summary());
         }
-        long predicted = counts.getOrDefault("OK", 0L) + counts.getOrDefault("EYES_ESTIMATED", 0L);
-        // One line for people and for bench/ SparkScaleBench: the job itself, without starting Spark.
-        System.out.printf(Locale.ROOT, "FacesJob: %s predicted %d faces in %.1f s (%.0f faces/s on %d task slots), rows by status %s,"
-            + " wrote %s%n", mode, predicted, seconds, predicted / Math.max(seconds, 1e-9),
-            spark.sparkContext().defaultParallelism(), counts, out);
         return counts;
     }
 
@@ -236,6 +270,9 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         if (partitions < 0 || torchThreads < 0) {
             throw new JobException("--partitions and --torch-threads must not be negative");
         }
+        if (runs < 1) {
+            throw new JobException("--runs must be at least 1, was " + runs);
+        }
         JobSettings s = new JobSettings(align, size, all, grey, eyes, maxPixels, detector, batch, torchThreads);
         try {
             EyeMethod.of(eyes);
@@ -244,6 +281,11 @@ public final class FacesJob implements Callable<Map<String, Long>> {
             throw new JobException(e.getMessage(), e);
         }
         return s;
+    }
+
+    /** Tasks the images are spread over: --partitions, else 4 per task slot of the application. */
+    private int partitionCount() {
+        return partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
     }
 
     /** The model's bytes, read once here and broadcast: executors need no access to where it lies. */
@@ -271,7 +313,12 @@ public final class FacesJob implements Callable<Map<String, Long>> {
         Dataset<Row> table;
         switch (format) {
             case "folder" -> {
-                return spark.createDataset(listImages(in, conf), Encoders.STRING()).toDF(FaceRows.SOURCE);
+                // Spread over the tasks here, as the driver lists them: no shuffle stage (a table's rows are spread
+                // by repartition instead, see call).
+                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+                listedHere = true;
+                return spark.createDataset(jsc.parallelize(listImages(in, conf), partitionCount()).rdd(), Encoders.STRING())
+                    .toDF(FaceRows.SOURCE);
             }
             case "csv" -> table = spark.read().option("header", "true").csv(literal(input));
             case "parquet" -> table = spark.read().parquet(literal(input));
@@ -285,17 +332,30 @@ public final class FacesJob implements Callable<Map<String, Long>> {
     /**
      * The image files below {@code folder}, listed here on the driver as {@code ./mal align} lists a folder (every
      * file with an image ending, at any depth). Not Spark's binaryFile source: it leaves out empty files without a
-     * word, and an empty file is an image that must come back as an UNREADABLE row.
+     * word, and an empty file is an image that must come back as an UNREADABLE row. Not Hadoop's recursive
+     * {@code listFiles} either: its located statuses ask every file for its permissions, which Hadoop's local file
+     * system (without its native library) does by starting a shell command per file: 44 s for 4000 crops. A plain
+     * walk over {@code listStatusIterator} reads names and kinds only.
      */
     private List<String> listImages(Path folder, Configuration conf) throws IOException {
+        long t0 = System.nanoTime();
+        FileSystem fs = folder.getFileSystem(conf);
         List<String> found = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> files = folder.getFileSystem(conf).listFiles(folder, true);
-        while (files.hasNext()) {
-            Path p = files.next().getPath();
-            String name = p.getName();
-            int dot = name.lastIndexOf('.');
-            if (dot >= 0 && ImageList.IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
-                found.add(p.toString());
+        Deque<Path> folders = new ArrayDeque<>(List.of(folder));
+        while (!folders.isEmpty()) {
+            RemoteIterator<FileStatus> entries = fs.listStatusIterator(folders.removeFirst());
+            while (entries.hasNext()) {
+                FileStatus f = entries.next();
+                Path p = f.getPath();
+                if (f.isDirectory()) {
+                    folders.add(p);
+                    continue;
+                }
+                String name = p.getName();
+                int dot = name.lastIndexOf('.');
+                if (dot >= 0 && ImageList.IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                    found.add(p.toString());
+                }
             }
         }
         if (found.isEmpty()) {
@@ -303,6 +363,7 @@ public final class FacesJob implements Callable<Map<String, Long>> {
                 + ")");
         }
         found.sort(null);
+        listSeconds = (System.nanoTime() - t0) / 1e9;
         return found;
     }
 
