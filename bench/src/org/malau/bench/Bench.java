@@ -45,6 +45,9 @@ final class Bench {
         if (o.containsKey("--learn-task-weight")) {
             settings.learnTaskWeight(Boolean.parseBoolean(o.get("--learn-task-weight")));
         }
+        if (o.containsKey("--loss-gate")) {
+            settings.lossGate(Boolean.parseBoolean(o.get("--loss-gate")));
+        }
         if (o.containsKey("--meta-signal")) {
             settings.metaSignal(o.get("--meta-signal"));
         }

@@ -112,14 +112,20 @@ public final class TrainCommand extends CliCommand {
     int metaInterval = 0;
     @Option(names = "--mal-variant", paramLabel = "V", completionCandidates = MalVariants.class,
         description = "mal: robust (ours: uncertainty inputs, warm-up, normalised expression weights, learnt task weight,"
-            + " whole meta split, exact meta-gradients) or paper (MAL.md's configuration) (default ${DEFAULT-VALUE})")
-    String malVariant = MalVariant.PAPER.id();
-    @Option(names = "--warmup", paramLabel = "N", description = "mal robust: plain multi-task iterations before the first"
-        + " meta step, >= 0 (default 300)")
+            + " whole meta split, exact meta-gradients), gated (robust on features with each expression weight scaled by"
+            + " the sample's trust from its loss history) or paper (MAL.md's configuration)"
+            + " (default ${DEFAULT-VALUE})")
+    String malVariant = MalVariant.GATED.id();
+    @Option(names = "--warmup", paramLabel = "N", description = "mal robust and gated: plain multi-task iterations before"
+        + " the first meta step, >= 0 (default 200 for gated, 300 for robust, at most a fifth of --max-iterations)")
     Integer warmup;
     @Option(names = "--uniform-share", paramLabel = "U", description = "mal robust: share of every expression weight that"
         + " does not depend on the meta net, 0 to below 1 (default 0.1)")
     Double uniformShare;
+    @Option(names = "--loss-gate", paramLabel = "true|false", arity = "1", description = "mal robust: scale each expression"
+        + " weight by the sample's trust from the history of its training loss: 1 minus its loss's percentile rank"
+        + " (default true for gated, false for robust)")
+    Boolean lossGate;
     @Option(names = "--meta-loss", paramLabel = "L", completionCandidates = MetaLosses.class,
         description = "mal robust: what the meta split's AU predictions are judged by in the meta-gradient:"
             + " ${COMPLETION-CANDIDATES} (bce: the AU cross-entropy, as MAL.md; default by variant)")
@@ -267,6 +273,9 @@ public final class TrainCommand extends CliCommand {
             }
             if (uniformShare != null) {
                 b.uniformShare(uniformShare);
+            }
+            if (lossGate != null) {
+                b.lossGate(lossGate);
             }
             b.metaInputs(metaInputs);
             b.metaDifference(metaDifference);

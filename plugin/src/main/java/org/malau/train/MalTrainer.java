@@ -422,7 +422,7 @@ public final class MalTrainer {
         LabelledBatch b = a.assemble(au, p.au(), BatchAssembler.Task.AU, true, 3 * it);
         LabelledBatch e = p.fe() == null ? null : a.assemble(fe, p.fe(), BatchAssembler.Task.EXPRESSION, true, 3 * it + 1);
         LabelledBatch v = p.val() == null ? null : a.assemble(au, p.val(), BatchAssembler.Task.AU, false, 3 * it + 2);
-        return new IterationBatches(b, e, v);
+        return new IterationBatches(b, e, v, p.fe());
     }
 
     /** Expression classes of the model: the seven basic ones, plus contempt when the data has it. */

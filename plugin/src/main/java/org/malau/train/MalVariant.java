@@ -6,8 +6,9 @@ import java.util.List;
 import org.malau.meta.MetaInputSet;
 
 /**
- * Which MAL the {@code mal} strategy trains. Both take MAL.md's three steps per iteration; they differ in
- * what psi sees and how its outputs become weights.
+ * Which MAL the {@code mal} strategy trains. All take MAL.md's three steps per iteration; they differ in
+ * what psi sees and how its outputs become weights. {@link #GATED} is the default (bench/RESULTS.md: the only one
+ * whose weights separate clean from corrupted expression samples).
  */
 public enum MalVariant {
     /**
@@ -15,13 +16,20 @@ public enum MalVariant {
      * features and task, both the AU and the expression weights from psi, no normalisation, no warm-up, a
      * meta batch of 16. What models trained before the variants existed used.
      */
-    PAPER("paper", MetaInputSet.FEATURES, MetaDifference.FORWARD, 16, 0, 0, false, 1, "gradient", "bce"),
+    PAPER("paper", MetaInputSet.FEATURES, MetaDifference.FORWARD, 16, 0, 0, false, 1, "gradient", "bce", false),
     /**
      * Ours ({@link RobustMetaAuxiliaryStrategy}): psi on features plus per-sample uncertainty inputs, expression
      * weights only, normalised per batch with a uniform share, a learnable task weight, a warm-up of plain
      * multi-task steps, the whole meta split as meta batch and exact meta-gradients (on LibTorch).
      */
-    ROBUST("robust", MetaInputSet.FEATURES_UNCERTAINTY, MetaDifference.EXACT, 0, 300, 0.1, true, 4, "gradient", "bce");
+    ROBUST("robust", MetaInputSet.FEATURES_UNCERTAINTY, MetaDifference.EXACT, 0, 300, 0.1, true, 4, "gradient", "bce", false),
+    /**
+     * Robust MAL whose expression weights are also scaled by each sample's trust from the history of its training
+     * loss ({@link LossHistory}), with psi on the features only and a shorter warm-up: the one-step meta-gradient ranks
+     * corrupted samples above clean ones on the AU-scarce benchmark, the loss history ranks them the right way. The
+     * default.
+     */
+    GATED("gated", MetaInputSet.FEATURES, MetaDifference.EXACT, 0, 200, 0.1, true, 4, "gradient", "bce", true);
 
     /** psi learns from the meta-gradient dL_val/dw itself. */
     public static final String SIGNAL_GRADIENT = "gradient";
@@ -38,9 +46,11 @@ public enum MalVariant {
     private final int metaInterval;
     private final String metaSignal;
     private final String metaLoss;
+    private final boolean lossGate;
 
     MalVariant(String id, MetaInputSet metaInputs, MetaDifference metaDifference, int validationBatch, int warmup, double uniformShare,
-        boolean learnTaskWeight, int metaInterval, String metaSignal, String metaLoss) {
+        boolean learnTaskWeight, int metaInterval, String metaSignal, String metaLoss, boolean lossGate) {
+        this.lossGate = lossGate;
         this.metaLoss = metaLoss;
         this.metaInterval = metaInterval;
         this.metaSignal = metaSignal;
@@ -101,6 +111,11 @@ public enum MalVariant {
     /** What the meta split's AU predictions are judged by unless set, a {@link MetaObjective} id. */
     public String metaLoss() {
         return metaLoss;
+    }
+
+    /** Whether the expression weights are scaled by the loss history's trust unless set (robust MAL only). */
+    public boolean lossGate() {
+        return lossGate;
     }
 
     /** Every id, in declaration order. */

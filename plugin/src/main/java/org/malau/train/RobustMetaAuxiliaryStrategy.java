@@ -44,6 +44,8 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     /** Bounds of the task weight lambda, so that one noisy meta step cannot drop or swamp the expression task. */
     static final double MIN_TASK_WEIGHT = 0.05;
     static final double MAX_TASK_WEIGHT = 5;
+    /** The gate's ranking is refreshed every this many iterations (a sort of 3000 averages). */
+    static final int GATE_REFIT = 10;
 
     private final MetaWeightNet metaNet;
     private final Optimizer metaOptimizer;
@@ -57,6 +59,7 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     private final boolean learnTaskWeight;
     private final boolean aligned;
     private final MetaObjective objective;
+    private final LossHistory history;
     private double logTaskWeight;
     private int iteration;
     private MultiTaskNetwork probe;
@@ -87,7 +90,22 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
         MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned,
         MetaObjective objective) {
+        this(metaNet, virtualStep, metaRate, metaInterval, difference, warmup, uniformShare, learnTaskWeight, aligned, objective,
+            false);
+    }
+
+    /**
+     * @param lossGate whether each expression weight is also multiplied by the sample's trust from the history of its
+     *     training loss ({@link LossHistory}; the {@code gated} variant): after the warm-up, w_j = u + (1 - u) m c_j s_j /
+     *     sum_i c_i s_i with c_j the trust and s_j psi's output. The direction (a sample whose loss stays high weighs less)
+     *     is fixed, not learnt: the one-step meta-gradient points the other way on the AU-scarce benchmark. psi still
+     *     learns from the meta-gradient, through s_j.
+     */
+    public RobustMetaAuxiliaryStrategy(MetaWeightNet metaNet, double virtualStep, double metaRate, int metaInterval,
+        MetaDifference difference, int warmup, double uniformShare, boolean learnTaskWeight, boolean aligned,
+        MetaObjective objective, boolean lossGate) {
         this.objective = objective;
+        this.history = lossGate ? new LossHistory() : null;
         if (!(virtualStep > 0) || !(metaRate > 0) || metaInterval < 1 || warmup < 0 || !(uniformShare >= 0 && uniformShare < 1)) {
             throw new IllegalArgumentException("robust MAL needs positive alpha and beta, a meta interval >= 1, a warm-up >= 0 and"
                 + " a uniform share in [0, 1), got " + virtualStep + ", " + metaRate + ", " + metaInterval + ", " + warmup + " and "
@@ -143,6 +161,14 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         int n = batches.au().size();
         int m = BatchStats.expressionCount(batches);
         int step = iteration++;
+        int[] ids = batches.expressionIds();
+        if (history != null && ids == null) {
+            throw new IllegalArgumentException("the gated MAL variant needs the expression samples' ids to follow their losses");
+        }
+        if (history != null && step >= warmup && (step - warmup) % GATE_REFIT == 0) {
+            history.fit();
+        }
+        double[] gate = history == null || step < warmup ? null : history.trust(ids);
         if (step < warmup || (step - warmup) % metaInterval != 0) {
             boolean warm = step < warmup;
             double lambda = warm ? 1 : taskWeight();
@@ -150,10 +176,11 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
                 : uncertainty(probabilities(net, batches.expression()), batches.expression().expression());
             double[][] w = new double[1][];
             WeightedGradient plain = net.backward(all, (f, l) -> {
-                w[0] = warm ? ones(m) : expressionWeights(metaNet.forward(expressionRows(f, n, m), tasks(m),
-                    expressionLosses(l, n, m), labels(all, n, m), extra).weights());
+                w[0] = warm ? ones(m) : expressionWeights(gated(metaNet.forward(expressionRows(f, n, m), tasks(m),
+                    expressionLosses(l, n, m), labels(all, n, m), extra).weights(), gate));
                 return scaled(w[0], lambda, n, m);
             });
+            remember(ids, plain.losses(), n, m);
             context.applyStep(plain.gradient());
             return new IterationResult(BatchStats.meanAu(plain.losses(), 0, n), BatchStats.meanExpression(plain.losses(), n, n + m),
                 plain.weightedLoss(), Double.NaN, ones(n), w[0]);
@@ -170,9 +197,10 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
             features[0] = expressionRows(f, n, m);
             losses[0] = expressionLosses(l, n, m);
             pass[0] = metaNet.forward(features[0], tasks(m), losses[0], labels(all, n, m), extra);
-            weights[0] = expressionWeights(pass[0].weights());
+            weights[0] = expressionWeights(gated(pass[0].weights(), gate));
             return scaled(weights[0], lambda, n, m);
         });
+        remember(ids, g.losses(), n, m);
         if (probe == null) {
             probe = net.copy();
         }
@@ -195,9 +223,10 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
                 dLdw[j] /= logitGradientNorm(probabilities[j], labels[j]);
             }
         }
-        metaStep(pass[0], weights[0], dLdw, lambda);
+        metaStep(pass[0], weights[0], dLdw, lambda, gate);
 
-        double[] w = expressionWeights(metaNet.forward(features[0], tasks(m), losses[0], labels(all, n, m), extra).weights());
+        double[] w = expressionWeights(gated(metaNet.forward(features[0], tasks(m), losses[0], labels(all, n, m), extra).weights(),
+            gate));
         WeightedGradient real = net.backwardAgain(scaled(w, taskWeight(), n, m));
         context.applyStep(real.gradient());
         return new IterationResult(BatchStats.meanAu(real.losses(), 0, n), BatchStats.meanExpression(real.losses(), n, n + m),
@@ -209,7 +238,13 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
      * expression sample's normalised weight w_j (= {@code weights}, from psi's outputs in {@code pass}).
      */
     void metaStep(MetaWeightNet.Pass pass, double[] weights, double[] dLdw, double lambda) {
-        metaNet.addToParameters(metaOptimizer.step(metaNet.gradient(pass, rawGradient(pass.weights(), dLdw, uniformShare)), metaRate), 1);
+        metaStep(pass, weights, dLdw, lambda, null);
+    }
+
+    /** As {@link #metaStep(MetaWeightNet.Pass, double[], double[], double)}, with psi's outputs scaled by {@code gate} (or not, null). */
+    private void metaStep(MetaWeightNet.Pass pass, double[] weights, double[] dLdw, double lambda, double[] gate) {
+        metaNet.addToParameters(metaOptimizer.step(metaNet.gradient(pass, gatedRawGradient(pass.weights(), gate, dLdw,
+            uniformShare)), metaRate), 1);
         if (learnTaskWeight) {
             // L depends on lambda through c_j = lambda / m only, so dL/dlambda = sum_j dL/dw_j w_j / lambda.
             double dRho = 0;
@@ -241,6 +276,42 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
         }
         return g;
     }
+
+    /** dL/ds through the gate and the normalisation: w depends on s through d = c s, so dL/ds_j = c_j dL/dd_j. */
+    static double[] gatedRawGradient(double[] s, double[] gate, double[] dLdw, double uniformShare) {
+        double[] g = rawGradient(gated(s, gate), dLdw, uniformShare);
+        if (gate != null) {
+            for (int j = 0; j < g.length; j++) {
+                g[j] *= floored(gate[j]);
+            }
+        }
+        return g;
+    }
+
+    // A floor, so that a batch whose every sample looks noisy still has weights (mean 1 after normalising).
+    private static double floored(double c) {
+        return Math.max(1e-3, c);
+    }
+
+    /** c_j s_j, or s itself without a gate. */
+    static double[] gated(double[] s, double[] gate) {
+        if (gate == null) {
+            return s;
+        }
+        double[] d = new double[s.length];
+        for (int j = 0; j < s.length; j++) {
+            d[j] = floored(gate[j]) * s[j];
+        }
+        return d;
+    }
+
+    /** Adds this iteration's training-pass expression losses to the history (when gated). */
+    private void remember(int[] ids, SampleLosses l, int n, int m) {
+        if (history != null) {
+            history.record(ids, expressionLosses(l, n, m));
+        }
+    }
+
 
     /** w_j = u + (1 - u) m s_j / sum_i s_i: mean 1 over the batch. */
     double[] expressionWeights(double[] s) {
@@ -365,7 +436,8 @@ public final class RobustMetaAuxiliaryStrategy implements TrainingStrategy {
     @Override
     public Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("malVariant", MalVariant.ROBUST.id());
+        s.put("malVariant", history == null ? MalVariant.ROBUST.id() : MalVariant.GATED.id());
+        s.put("lossGate", history != null);
         s.put("alpha", virtualStep);
         s.put("beta", metaRate);
         s.put("metaHidden", metaNet.hiddenSize());

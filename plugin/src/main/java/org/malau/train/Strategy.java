@@ -86,10 +86,10 @@ public enum Strategy {
             case MAL -> {
                 MetaWeightNet psi = MetaWeightNet.create(featureSize, config.metaHidden(),
                     config.metaInputs().inputs(expressionClasses), config.seed() ^ 0x5EEDL);
-                yield config.malVariant() == MalVariant.ROBUST
+                yield config.malVariant() != MalVariant.PAPER
                     ? new RobustMetaAuxiliaryStrategy(psi, config.alpha(), config.beta(), config.metaInterval(),
                         config.metaDifference(), config.warmup(), config.uniformShare(), config.learnTaskWeight(),
-                        MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()), config.metaObjective())
+                        MalVariant.SIGNAL_ALIGNMENT.equals(config.metaSignal()), config.metaObjective(), config.lossGate())
                     : new MetaAuxiliaryStrategy(psi, config.alpha(), config.beta(), config.metaInterval(),
                         config.metaDifference());
             }

@@ -34,6 +34,7 @@ public final class TrainingConfig {
     private final int warmup;
     private final double uniformShare;
     private final boolean learnTaskWeight;
+    private final boolean lossGate;
     private final String metaSignal;
     private final String metaLoss;
     private final MetaObjective metaObjective;
@@ -87,12 +88,19 @@ public final class TrainingConfig {
         metaInputs = b.metaInputs == null ? variant.metaInputs() : MetaInputSet.of(b.metaInputs);
         metaDifferenceChosen = b.metaDifference != null;
         metaDifference = b.metaDifference == null ? variant.metaDifference() : MetaDifference.of(b.metaDifference);
-        warmup = b.warmup < 0 ? variant.warmup() : b.warmup;
+        // A run capped below five times the variant's warm-up would be mostly or wholly plain multi-task learning (the
+        // quick demo's 150 iterations against gated's 200), so by default the warm-up is at most a fifth of the cap.
+        warmup = b.warmup >= 0 ? b.warmup : b.maxIterations > 0 ? Math.min(variant.warmup(), b.maxIterations / 5) : variant.warmup();
         uniformShare = Double.isNaN(b.uniformShare) ? variant.uniformShare() : b.uniformShare;
         if (!(uniformShare >= 0 && uniformShare < 1)) {
             throw new IllegalArgumentException("the uniform share of the expression weights must be in [0, 1), was " + uniformShare);
         }
         learnTaskWeight = b.learnTaskWeight == null ? variant.learnTaskWeight() : b.learnTaskWeight;
+        lossGate = b.lossGate == null ? variant.lossGate() : b.lossGate;
+        if (lossGate && variant == MalVariant.PAPER && strategy == Strategy.MAL) {
+            throw new IllegalArgumentException("the loss gate is an option of robust MAL (variants robust and gated), not of the"
+                + " paper variant");
+        }
         metaSignal = b.metaSignal == null ? variant.metaSignal() : b.metaSignal;
         if (!List.of(MalVariant.SIGNAL_GRADIENT, MalVariant.SIGNAL_ALIGNMENT).contains(metaSignal)) {
             throw new IllegalArgumentException("the meta signal must be " + MalVariant.SIGNAL_GRADIENT + " or "
@@ -237,6 +245,8 @@ public final class TrainingConfig {
         b.warmup = warmup;
         b.uniformShare = uniformShare;
         b.learnTaskWeight = learnTaskWeight;
+        // Chosen only when it differs from the variant's default, as the meta loss below.
+        b.lossGate = strategy == Strategy.MAL && lossGate == malVariant.lossGate() ? null : lossGate;
         b.metaSignal = metaSignal;
         // Chosen only when it differs from the variant's default, so that a builder switched to another variant gets that one's.
         b.metaLoss = strategy == Strategy.MAL && metaLoss.equals(malVariant.metaLoss()) ? null : metaLoss;
@@ -287,6 +297,8 @@ public final class TrainingConfig {
     public double uniformShare() { return uniformShare; }
     /** Robust MAL: whether the expression task's weight is learnt. */
     public boolean learnTaskWeight() { return learnTaskWeight; }
+    /** Robust MAL: whether the expression weights are scaled by the loss history's trust ({@link LossHistory}). */
+    public boolean lossGate() { return lossGate; }
     /** Robust MAL: what psi learns from, {@link MalVariant#SIGNAL_GRADIENT} or {@link MalVariant#SIGNAL_ALIGNMENT}. */
     public String metaSignal() { return metaSignal; }
     /** Robust MAL: what the meta split's AU predictions are judged by, a {@link MetaObjective} id. */
@@ -337,6 +349,7 @@ public final class TrainingConfig {
         m.put("warmup", warmup);
         m.put("uniformShare", uniformShare);
         m.put("learnTaskWeight", learnTaskWeight);
+        m.put("lossGate", lossGate);
         m.put("metaSignal", metaSignal);
         m.put("metaLoss", metaLoss);
         m.put("engine", engine);
@@ -376,10 +389,11 @@ public final class TrainingConfig {
         private int metaInterval = 0;
         private String metaInputs = null;
         private String metaDifference = null;
-        private String malVariant = MalVariant.PAPER.id();
+        private String malVariant = MalVariant.GATED.id();
         private int warmup = -1;
         private double uniformShare = Double.NaN;
         private Boolean learnTaskWeight = null;
+        private Boolean lossGate = null;
         private String metaSignal = null;
         private String metaLoss = null;
         private String engine = NetworkEngines.DEFAULT;
@@ -421,7 +435,8 @@ public final class TrainingConfig {
         public Builder metaInterval(int v) { metaInterval = v; return this; }
         // 0 (the default) = by strategy and variant: mal robust 4, everything else 1
         /**
-         * Which MAL: {@code paper} (default, MAL.md's configuration) or {@code robust} (ours; {@link MalVariant#ROBUST});
+         * Which MAL: {@code gated} (default, ours; {@link MalVariant#GATED}), {@code robust} (ours; {@link MalVariant#ROBUST}) or
+         * {@code paper} (MAL.md's configuration);
          * sets the defaults of the meta inputs, meta difference, meta batch, warm-up, uniform share and task weight.
          */
         public Builder malVariant(String v) { malVariant = v; return this; }
@@ -432,6 +447,8 @@ public final class TrainingConfig {
         public Builder uniformShare(double v) { uniformShare = v; return this; }
         /** Robust MAL: learn the expression task's weight (default by variant: yes). */
         public Builder learnTaskWeight(boolean v) { learnTaskWeight = v; return this; }
+        /** Robust MAL: scale the expression weights by the loss history's trust (default by variant: gated yes). */
+        public Builder lossGate(boolean v) { lossGate = v; return this; }
         /** Robust MAL: what psi learns from, {@code gradient} (the meta-gradient) or {@code alignment} (default by variant). */
         public Builder metaSignal(String v) { metaSignal = v; return this; }
         /**

@@ -2,11 +2,13 @@ package org.malau.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.malau.meta.MetaInputs;
@@ -48,6 +50,67 @@ class RobustMalTest {
                 assertEquals(numeric, analytic[j], 1e-6, "sample " + j + ", uniform share " + u);
             }
         }
+    }
+
+    @Test
+    void theGatedRawGradientIsTheDerivativeThroughGateAndNormalisation() {
+        SplittableRandom r = new SplittableRandom(4);
+        double u = 0.1;
+        double[] s = new double[9];
+        double[] gate = new double[9];
+        double[] dLdw = new double[9];
+        for (int j = 0; j < s.length; j++) {
+            s[j] = 0.05 + 0.9 * r.nextDouble();
+            gate[j] = r.nextDouble();
+            dLdw[j] = r.nextDouble() - 0.5;
+        }
+        double[] analytic = RobustMetaAuxiliaryStrategy.gatedRawGradient(s, gate, dLdw, u);
+        for (int j = 0; j < s.length; j++) {
+            double[] up = s.clone();
+            double[] down = s.clone();
+            up[j] += 1e-6;
+            down[j] -= 1e-6;
+            double numeric = (dot(dLdw, RobustMetaAuxiliaryStrategy.normalise(RobustMetaAuxiliaryStrategy.gated(up, gate), u))
+                - dot(dLdw, RobustMetaAuxiliaryStrategy.normalise(RobustMetaAuxiliaryStrategy.gated(down, gate), u))) / 2e-6;
+            assertEquals(numeric, analytic[j], 1e-6, "sample " + j);
+        }
+        assertArrayEquals(RobustMetaAuxiliaryStrategy.rawGradient(s, dLdw, u),
+            RobustMetaAuxiliaryStrategy.gatedRawGradient(s, null, dLdw, u), "no gate, no change");
+    }
+
+    @Test
+    void theGateLowersTheWeightOfSamplesWhoseLossStaysHigh() {
+        // The same 24 faces every iteration; the labels of 16-23 are redrawn each time, so the network cannot learn them
+        // and their loss stays high: after the warm-up their gated weights must be below those of 0-15.
+        MultiTaskNetwork net = NetworkEngines.byName(NetworkEngines.LIBTORCH).create(TinyFaces.network(), 5);
+        MetaWeightNet psi = MetaWeightNet.create(net.config().featureSize(), 8, 5);
+        RobustMetaAuxiliaryStrategy gated = new RobustMetaAuxiliaryStrategy(psi, 0.1, 1e-3, 2, MetaDifference.EXACT, 30, 0.1,
+            true, false, MetaObjective.BCE, true);
+        StrategyContext context = new StrategyContext(net, new Adam(net.parameterCount()));
+        context.setLearningRate(0.01);
+        LabelledBatch au = TinyFaces.batch(8, true, false, 1);
+        LabelledBatch val = TinyFaces.batch(8, true, false, 2);
+        int[] ids = IntStream.range(0, 24).toArray();
+        SplittableRandom r = new SplittableRandom(6);
+        double clean = 0;
+        double noisy = 0;
+        for (int it = 0; it < 60; it++) {
+            LabelledBatch fe = TinyFaces.batch(24, false, true, 3);
+            int[] labels = fe.expression().clone();
+            for (int j = 16; j < 24; j++) {
+                labels[j] = r.nextInt(TinyFaces.CLASSES);
+            }
+            fe = new LabelledBatch(fe.images(), fe.au(), labels);
+            IterationResult result = gated.iterate(context, new IterationBatches(au, fe, val, ids));
+            if (it >= 40) {
+                clean += Arrays.stream(result.expressionWeights(), 0, 16).average().orElseThrow();
+                noisy += Arrays.stream(result.expressionWeights(), 16, 24).average().orElseThrow();
+            }
+        }
+        assertTrue(noisy < 0.8 * clean, "mean weight of the samples with redrawn labels " + noisy / 20 + ", of the others "
+            + clean / 20);
+        assertThrows(IllegalArgumentException.class, () -> gated.iterate(context, new IterationBatches(au,
+            TinyFaces.batch(24, false, true, 3), val)), "without ids the gate cannot follow the samples");
     }
 
     @Test
@@ -245,7 +308,7 @@ class RobustMalTest {
 
     @Test
     void variantDefaults() {
-        assertEquals(MalVariant.PAPER, TrainingConfig.builder().build().malVariant(), "the paper variant is the default");
+        assertEquals(MalVariant.GATED, TrainingConfig.builder().build().malVariant(), "the gated variant is the default");
         TrainingConfig robust = TrainingConfig.builder().malVariant("robust").build();
         assertEquals(MalVariant.ROBUST, robust.malVariant());
         assertEquals(org.malau.meta.MetaInputSet.FEATURES_UNCERTAINTY, robust.metaInputs());
@@ -256,6 +319,19 @@ class RobustMalTest {
         assertEquals(MetaDifference.FORWARD, paper.metaDifference());
         assertEquals(16, paper.validationBatch());
         assertEquals(0, paper.warmup());
+        assertTrue(!robust.lossGate() && !paper.lossGate());
+        TrainingConfig gated = TrainingConfig.builder().malVariant("gated").build();
+        assertEquals(MalVariant.GATED, gated.malVariant());
+        assertTrue(gated.lossGate());
+        assertEquals(org.malau.meta.MetaInputSet.FEATURES, gated.metaInputs(), "psi on the features: the gate brings the uncertainty");
+        assertTrue(TrainingConfig.builder().malVariant("robust").lossGate(true).build().lossGate(), "robust may take the gate");
+        assertEquals(MalVariant.GATED, gated.toBuilder().build().malVariant());
+        assertTrue(gated.toBuilder().build().lossGate());
+        assertEquals(200, gated.warmup());
+        assertEquals(30, TrainingConfig.builder().maxIterations(150).build().warmup(), "at most a fifth of an iteration cap");
+        assertEquals(50, TrainingConfig.builder().maxIterations(150).warmup(50).build().warmup(), "unless chosen");
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().malVariant("paper").lossGate(true).build(),
+            "the paper variant has no gate");
         TrainingConfig mtl = TrainingConfig.builder().strategy("l2rw").build();
         assertEquals(MetaDifference.FORWARD, mtl.metaDifference(), "other strategies keep their defaults");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

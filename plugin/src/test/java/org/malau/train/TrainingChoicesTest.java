@@ -37,7 +37,8 @@ class TrainingChoicesTest {
     void malVariantsPickTheRobustOrThePaperStrategy() {
         for (MalVariant v : MalVariant.values()) {
             TrainingStrategy t = Strategy.MAL.create(TrainingConfig.builder().malVariant(v).build(), 16, 7);
-            assertEquals(v == MalVariant.ROBUST, t instanceof RobustMetaAuxiliaryStrategy, v.id());
+            assertEquals(v != MalVariant.PAPER, t instanceof RobustMetaAuxiliaryStrategy, v.id());
+            assertEquals(v.lossGate(), Boolean.TRUE.equals(t.settings().get("lossGate")), v.id() + ": the gate as the variant says");
             assertEquals(v.metaInputs().inputs(7), t.metaNet().inputs(), v.id() + ": psi sees the variant's inputs");
         }
     }
