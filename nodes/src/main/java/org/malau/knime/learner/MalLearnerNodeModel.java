@@ -239,7 +239,7 @@ public class MalLearnerNodeModel extends NodeModel {
 
     /** Which MAL the mal strategy trains, a {@link MalVariant} id (robust for new nodes). */
     static SettingsModelString createMalVariantSettingsModel() {
-        return new SettingsModelString(CFG_MAL_VARIANT, MalVariant.PAPER.id());
+        return new SettingsModelString(CFG_MAL_VARIANT, MalVariant.GATED.id());
     }
 
     static SettingsModelString createWeightLayoutSettingsModel() {
