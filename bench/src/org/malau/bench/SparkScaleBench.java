@@ -23,11 +23,15 @@ import java.util.stream.Stream;
  * <li>{@code ./mal predict}: its "predicted N faces in X s" (after listing the input and loading the model);</li>
  * <li>{@code ./mal align}: it prints no time, so its whole run is timed, and also less its fixed start-up (JVM,
  * natives, detector and landmark network), estimated by a run on one image;</li>
- * <li>FacesJob: each Spark application runs the job twice ({@code --runs 2}): "cold" is the first run (reading,
+ * <li>FacesJob: each Spark application runs the job three times ({@code --runs 3}): "cold" is the first run (reading,
  * decoding, aligning, predicting, writing Parquet, and the one-off costs of a new application: the executors
  * loading LibTorch and the model, Spark's first job), "warm" the second, as every job after the first in an
- * application and, amortised, a large job. Warm is the figure comparable to {@code ./mal predict}'s, which
- * excludes its model loading too. The job's per-phase wall and CPU times are printed as it reports them.</li>
+ * application, and "hot" the third: by then the JIT has compiled the job's hot paths, which in local[2] it does
+ * on the same two cores as the tasks, so "hot" is the steady state of a long job. Warm is the figure comparable
+ * to {@code ./mal predict}'s, which excludes its model loading too. The job's per-phase wall and CPU times are
+ * printed as it reports them.</li>
+ * <li>{@value #ONE_CORE}: the local[1] application confined to core 0 ({@code taskset -c 0}, Linux), the one-core
+ * figure that local[2] on two cores is compared with as well.</li>
  * </ul>
  * <p>
  * Usage: {@code SparkScaleBench [crops] [rounds] [images]} (defaults 6000 crops, 3 rounds, 600 images for the
@@ -83,19 +87,19 @@ public final class SparkScaleBench {
         for (int r = 1; r <= rounds; r++) {
             add(predict, "./mal predict", cli(root, "predict", "--model", model.toString(), "--input", cropDir.toString(), "--out",
                 dir.resolve("mal-predict.csv").toString()));
-            for (String master : List.of("local[1]", "local[2]")) {
+            for (String master : MASTERS) {
                 addSpark(predict, master, spark(root, master, "--mode", "predict", "--input", cropDir.toString(), "--model",
                     model.toString(), "--out", dir.resolve("out-" + master.replaceAll("\\W", "")).toString(), "--overwrite",
-                    "--partitions", "8", "--runs", "2"));
+                    "--partitions", "8", "--runs", Integer.toString(RUNS.size())));
             }
             if (images > 0) {
                 double[][] cli = alignThenPredict(root, dir, imageDir, model);
                 add(alignPredict, "./mal align + ./mal predict", cli[0]);
                 add(alignPredict, "  less align's start-up", cli[1]);
-                for (String master : List.of("local[1]", "local[2]")) {
+                for (String master : MASTERS) {
                     addSpark(alignPredict, master, spark(root, master, "--mode", "align+predict", "--input", imageDir.toString(),
                         "--model", model.toString(), "--out", dir.resolve("faces-" + master.replaceAll("\\W", "")).toString(),
-                        "--overwrite", "--partitions", "8", "--runs", "2"));
+                        "--overwrite", "--partitions", "8", "--runs", Integer.toString(RUNS.size())));
                 }
             }
             System.out.println("round " + r + " done, load " + loadAverage());
@@ -106,10 +110,14 @@ public final class SparkScaleBench {
         }
     }
 
-    /** A Spark application's two runs: cold (the first) and warm (the second). */
+    /** Names of a Spark application's runs, in order (see the class comment). */
+    static final List<String> RUNS = List.of("cold", "warm", "hot");
+
+    /** A Spark application's runs under their names. */
     private static void addSpark(Map<String, List<double[]>> m, String master, double[][] runs) {
-        add(m, "Spark " + master + " cold", runs[0]);
-        add(m, "Spark " + master + " warm", runs[1]);
+        for (int i = 0; i < RUNS.size(); i++) {
+            add(m, "Spark " + master + " " + RUNS.get(i), runs[i]);
+        }
     }
 
     private static void add(Map<String, List<double[]>> m, String key, double[] faceRate) {
@@ -130,11 +138,13 @@ public final class SparkScaleBench {
                 rates.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList());
         }
         double cli = median.get(single);
-        for (String run : List.of("warm", "cold")) {
+        for (String run : RUNS) {
             double one = median.get("Spark local[1] " + run);
             double two = median.get("Spark local[2] " + run);
+            double pinned = median.get("Spark " + ONE_CORE + " " + run);
             System.out.printf(Locale.ROOT, "%s: local[2] / local[1] = %.2f (target >= 1.7); local[2] / %s = %.2f (both on 2 cores;"
-                + " target >= 0.8)%n", run, two / one, single.trim(), two / cli);
+                + " target >= 0.8); local[2] / local[1] confined to one core = %.2f%n", run, two / one, single.trim(), two / cli,
+                two / pinned);
         }
     }
 
@@ -173,20 +183,29 @@ public final class SparkScaleBench {
         return parsed(out, load);
     }
 
-    /** A Spark application running the job twice: faces and seconds of each run; its time lines are printed. */
+    /**
+     * local[1] as a whole confined to one core by taskset: in plain local[1] the driver, the scheduler, the Parquet
+     * writer, the JIT and the garbage collector use the second core of a 2-core machine, so plain local[1] is more than
+     * one core's worth; this is the one-core figure to scale from.
+     */
+    static final String ONE_CORE = "local[1] on one core";
+    static final List<String> MASTERS = List.of("local[1]", "local[2]", ONE_CORE);
+
+    /** A Spark application running the job {@link #RUNS} times: faces and seconds of each run; its time lines are printed. */
     private static double[][] spark(Path root, String master, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("spark-local", master));
+        boolean pinned = master.equals(ONE_CORE);
+        List<String> cmd = new ArrayList<>(List.of("spark-local", pinned ? "local[1]" : master));
         cmd.addAll(List.of(args));
         double load = loadNumber();
-        String out = mal(root, cmd.toArray(String[]::new));
+        String out = pinned ? run(root, List.of("taskset", "-c", "0"), cmd.toArray(String[]::new)) : mal(root, cmd.toArray(String[]::new));
         out.lines().filter(l -> l.startsWith("FacesJob")).forEach(l -> System.out.println("    " + master + ": " + l));
         Matcher m = PREDICTED.matcher(out);
         List<double[]> runs = new ArrayList<>();
         while (m.find()) {
             runs.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), load});
         }
-        if (runs.size() != 2) {
-            throw new IllegalStateException("expected two 'predicted N faces in X s' lines in:\n" + out);
+        if (runs.size() != RUNS.size()) {
+            throw new IllegalStateException("expected " + RUNS.size() + " 'predicted N faces in X s' lines in:\n" + out);
         }
         return runs.toArray(double[][]::new);
     }
@@ -200,7 +219,13 @@ public final class SparkScaleBench {
     }
 
     private static String mal(Path root, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(root.resolve("mal").toString()));
+        return run(root, List.of(), args);
+    }
+
+    /** ./mal ARGS behind a command prefix (for example taskset); its output, or an exception when it fails. */
+    private static String run(Path root, List<String> prefix, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add(root.resolve("mal").toString());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
