@@ -146,6 +146,27 @@ public final class SparkScaleBench {
                 + " target >= 0.8); local[2] / local[1] confined to one core = %.2f%n", run, two / one, single.trim(), two / cli,
                 two / pinned);
         }
+        // Round by round, each pair measured minutes apart under the same load: steadier than a ratio of medians.
+        for (String run : RUNS) {
+            List<double[]> two = m.get("Spark local[2] " + run);
+            System.out.printf(Locale.ROOT, "%s, paired by round (geometric mean, min-max): local[2] / local[1] %s; local[2] / %s %s;"
+                + " local[2] / local[1] confined to one core %s%n", run, paired(two, m.get("Spark local[1] " + run)), single.trim(),
+                paired(two, m.get(single)), paired(two, m.get("Spark " + ONE_CORE + " " + run)));
+        }
+    }
+
+    /** The ratios of the rates a / b of the same rounds, as "geometric mean (min-max)". */
+    static String paired(List<double[]> a, List<double[]> b) {
+        double logSum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int r = 0; r < a.size(); r++) {
+            double ratio = (a.get(r)[0] / a.get(r)[1]) / (b.get(r)[0] / b.get(r)[1]);
+            logSum += Math.log(ratio);
+            min = Math.min(min, ratio);
+            max = Math.max(max, ratio);
+        }
+        return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", Math.exp(logSum / a.size()), min, max);
     }
 
     /**
