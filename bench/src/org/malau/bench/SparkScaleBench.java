@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * on the same two cores as the tasks, so "hot" is the steady state of a long job. Warm is the figure comparable
  * to {@code ./mal predict}'s, which excludes its model loading too. The job's per-phase wall and CPU times are
  * printed as it reports them.</li>
- * <li>{@value #ONE_CORE}: the local[1] application confined to core 0 ({@code taskset -c 0}, Linux), the one-core
+ * <li>"local[1] on one core": the local[1] application confined to core 0 ({@code taskset -c 0}, Linux), the one-core
  * figure that local[2] on two cores is compared with as well.</li>
  * </ul>
  * <p>
@@ -87,18 +87,18 @@ public final class SparkScaleBench {
         for (int r = 1; r <= rounds; r++) {
             add(predict, "./mal predict", cli(root, "predict", "--model", model.toString(), "--input", cropDir.toString(), "--out",
                 dir.resolve("mal-predict.csv").toString()));
-            for (String master : MASTERS) {
+            for (SparkMaster master : MASTERS) {
                 addSpark(predict, master, spark(root, master, "--mode", "predict", "--input", cropDir.toString(), "--model",
-                    model.toString(), "--out", dir.resolve("out-" + master.replaceAll("\\W", "")).toString(), "--overwrite",
+                    model.toString(), "--out", dir.resolve("out-" + master.label().replaceAll("\\W", "")).toString(), "--overwrite",
                     "--partitions", "8", "--runs", Integer.toString(RUNS.size())));
             }
             if (images > 0) {
                 double[][] cli = alignThenPredict(root, dir, imageDir, model);
                 add(alignPredict, "./mal align + ./mal predict", cli[0]);
                 add(alignPredict, "  less align's start-up", cli[1]);
-                for (String master : MASTERS) {
+                for (SparkMaster master : MASTERS) {
                     addSpark(alignPredict, master, spark(root, master, "--mode", "align+predict", "--input", imageDir.toString(),
-                        "--model", model.toString(), "--out", dir.resolve("faces-" + master.replaceAll("\\W", "")).toString(),
+                        "--model", model.toString(), "--out", dir.resolve("faces-" + master.label().replaceAll("\\W", "")).toString(),
                         "--overwrite", "--partitions", "8", "--runs", Integer.toString(RUNS.size())));
                 }
             }
@@ -114,9 +114,9 @@ public final class SparkScaleBench {
     static final List<String> RUNS = List.of("cold", "warm", "hot");
 
     /** A Spark application's runs under their names. */
-    private static void addSpark(Map<String, List<double[]>> m, String master, double[][] runs) {
+    private static void addSpark(Map<String, List<double[]>> m, SparkMaster master, double[][] runs) {
         for (int i = 0; i < RUNS.size(); i++) {
-            add(m, "Spark " + master + " " + RUNS.get(i), runs[i]);
+            add(m, master.key(RUNS.get(i)), runs[i]);
         }
     }
 
@@ -139,19 +139,16 @@ public final class SparkScaleBench {
         }
         double cli = median.get(single);
         for (String run : RUNS) {
-            double one = median.get("Spark local[1] " + run);
-            double two = median.get("Spark local[2] " + run);
-            double pinned = median.get("Spark " + ONE_CORE + " " + run);
+            String one = LOCAL_1.key(run);
+            String two = LOCAL_2.key(run);
+            String pinned = ONE_CORE.key(run);
             System.out.printf(Locale.ROOT, "%s: local[2] / local[1] = %.2f (target >= 1.7); local[2] / %s = %.2f (both on 2 cores;"
-                + " target >= 0.8); local[2] / local[1] confined to one core = %.2f%n", run, two / one, single.trim(), two / cli,
-                two / pinned);
-        }
-        // Round by round, each pair measured minutes apart under the same load: steadier than a ratio of medians.
-        for (String run : RUNS) {
-            List<double[]> two = m.get("Spark local[2] " + run);
+                + " target >= 0.8); local[2] / local[1] confined to one core = %.2f%n", run, median.get(two) / median.get(one),
+                single.trim(), median.get(two) / cli, median.get(two) / median.get(pinned));
+            // Round by round, each pair measured minutes apart under the same load: steadier than a ratio of medians.
             System.out.printf(Locale.ROOT, "%s, paired by round (geometric mean, min-max): local[2] / local[1] %s; local[2] / %s %s;"
-                + " local[2] / local[1] confined to one core %s%n", run, paired(two, m.get("Spark local[1] " + run)), single.trim(),
-                paired(two, m.get(single)), paired(two, m.get("Spark " + ONE_CORE + " " + run)));
+                + " local[2] / local[1] confined to one core %s%n", run, paired(m.get(two), m.get(one)), single.trim(),
+                paired(m.get(two), m.get(single)), paired(m.get(two), m.get(pinned)));
         }
     }
 
@@ -209,17 +206,26 @@ public final class SparkScaleBench {
      * writer, the JIT and the garbage collector use the second core of a 2-core machine, so plain local[1] is more than
      * one core's worth; this is the one-core figure to scale from.
      */
-    static final String ONE_CORE = "local[1] on one core";
-    static final List<String> MASTERS = List.of("local[1]", "local[2]", ONE_CORE);
+    static final SparkMaster ONE_CORE = new SparkMaster("local[1] on one core", "local[1]", List.of("taskset", "-c", "0"));
+    static final SparkMaster LOCAL_1 = new SparkMaster("local[1]", "local[1]", List.of());
+    static final SparkMaster LOCAL_2 = new SparkMaster("local[2]", "local[2]", List.of());
+    static final List<SparkMaster> MASTERS = List.of(LOCAL_1, LOCAL_2, ONE_CORE);
+
+    /** A Spark master as the benchmark runs it: its name in the tables, Spark's master URL, a command prefix. */
+    record SparkMaster(String label, String master, List<String> prefix) {
+        /** The results table's key of this master's run. */
+        String key(String run) {
+            return "Spark " + label + " " + run;
+        }
+    }
 
     /** A Spark application running the job {@link #RUNS} times: faces and seconds of each run; its time lines are printed. */
-    private static double[][] spark(Path root, String master, String... args) throws Exception {
-        boolean pinned = master.equals(ONE_CORE);
-        List<String> cmd = new ArrayList<>(List.of("spark-local", pinned ? "local[1]" : master));
+    private static double[][] spark(Path root, SparkMaster master, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("spark-local", master.master()));
         cmd.addAll(List.of(args));
         double load = loadNumber();
-        String out = pinned ? run(root, List.of("taskset", "-c", "0"), cmd.toArray(String[]::new)) : mal(root, cmd.toArray(String[]::new));
-        out.lines().filter(l -> l.startsWith("FacesJob")).forEach(l -> System.out.println("    " + master + ": " + l));
+        String out = run(root, master.prefix(), cmd.toArray(String[]::new));
+        out.lines().filter(l -> l.startsWith("FacesJob")).forEach(l -> System.out.println("    " + master.label() + ": " + l));
         Matcher m = PREDICTED.matcher(out);
         List<double[]> runs = new ArrayList<>();
         while (m.find()) {
