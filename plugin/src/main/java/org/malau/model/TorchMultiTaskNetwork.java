@@ -381,10 +381,16 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
         long[] one = {1, 1};
         long[] two = {2, 2};
         for (int i = 0; i < convs; i++) {
-            x = torch.conv2d(x, theta[2 * i], new TensorOptional(theta[2 * i + 1]), one, one, one, 1);
+            // Channels-last because LibTorch's CPU max pooling is vectorised only in that layout: in the default
+            // layout the three poolings took three quarters of a forward pass (bench/RESULTS.md). The first
+            // convolution's output needs the explicit conversion: with one input channel both layouts look alike
+            // and LibTorch keeps the default; later ones take the layout from their input.
+            x = torch.conv2d(x, theta[2 * i], new TensorOptional(theta[2 * i + 1]), one, one, one, 1)
+                .contiguous(torch.MemoryFormat.ChannelsLast);
             x = torch.max_pool2d(torch.relu(x), two, two, new long[] {0, 0}, one, true);
         }
         int p = 2 * convs;
+        // flatten works on the logical (channel, row, column) order whatever the layout, as the DL4J network.
         Tensor features = torch.relu(torch.linear(x.flatten(1, -1), theta[p], new TensorOptional(theta[p + 1])));
         Tensor au = torch.linear(features, theta[p + 2], new TensorOptional(theta[p + 3]));
         Tensor fe = torch.linear(features, theta[p + 4], new TensorOptional(theta[p + 5]));
