@@ -32,11 +32,11 @@ import org.malau.runtime.TorchRuntime;
  */
 public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
     /**
-     * Faces per forward pass when predicting. LibTorch's CPU convolutions slow down once a pass's
-     * activations outgrow the caches (and, at 256 faces, the 38 MB first feature map is mapped and
-     * unmapped on every call): on 2 cores the default network predicted 3200 faces/s in passes of 64,
-     * 1700 in passes of 128 and 920 in passes of 256 (bench/RESULTS.md), so a caller's larger batch
-     * is fed through in passes of this size; the results do not depend on it.
+     * Faces per forward pass when predicting. A pass's activations outgrow the caches beyond this (at
+     * 256 faces the first feature map is 38 MB): on 2 cores the default network predicts about 8,500
+     * faces/s in passes of 64 or 128 and, in some runs, a quarter of that in passes of 256
+     * (bench/RESULTS.md), so a caller's larger batch is fed through in passes of this size; the results
+     * do not depend on it.
      */
     static final int INFERENCE_CHUNK = 64;
 
