@@ -227,16 +227,84 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
     }
 
     /**
-     * d_s = v . grad l_s for every sample by double backward: with per-sample factors e_s = 1,
-     * g(e) = grad_theta sum_s e_s l_s is built with {@code create_graph}, and d(g . v)/d e_s =
-     * v . grad l_s. When the batch is the one of the kept {@link #backward} pass at the same theta,
-     * that pass's forward graph is reused and stays usable for {@link #backwardAgain}.
+     * d_s = v . grad l_s for every sample, exactly: by forward-mode differentiation on the conv backbone, by double
+     * backward on the face-api one.
      */
     @Override
     public SampleLosses directionalDerivatives(LabelledBatch batch, float[] v) {
         if (v.length != count) {
             throw new IllegalArgumentException("expected a direction of " + count + " values, got " + v.length);
         }
+        return config.isFaceApi() ? byDoubleBackward(batch, v) : byForwardMode(batch, v);
+    }
+
+    /**
+     * d_s by forward-mode differentiation of the conv network ({@link ConvNetTangents}): one pass of about three
+     * forward passes' cost instead of a graph-building backward pass and a backward pass through it. Leaves a kept
+     * backward pass usable (theta does not move).
+     */
+    SampleLosses byForwardMode(LabelledBatch batch, float[] v) {
+        try (NoGradGuard noGrad = new NoGradGuard(); PointerScope scope = new PointerScope()) {
+            Tensor[] direction = new Tensor[theta.length];
+            for (int i = 0; i < theta.length; i++) {
+                direction[i] = tensor(v, layout.get(i));
+            }
+            ConvNetTangents.Logits l = ConvNetTangents.along(input(batch.images()), theta, direction,
+                config.convChannels().length);
+            return lossDerivatives(batch, rows(l.au()), rows(l.auTangent()), rows(l.expression()),
+                rows(l.expressionTangent()));
+        }
+    }
+
+    /**
+     * Per sample the derivative of its AU and expression losses ({@link #sampleLosses}) given its logits z and their
+     * derivatives dz along a direction: for the binary cross-entropy with positive weight p, dl/dz = sigmoid(z) (p y +
+     * 1 - y) - p y, averaged over the sample's known AUs; for the softmax cross-entropy, softmax(z) - onehot(label).
+     */
+    private SampleLosses lossDerivatives(LabelledBatch batch, float[][] z, float[][] dz, float[][] e, float[][] de) {
+        int n = batch.size();
+        double[] au = new double[n];
+        double[] fe = new double[n];
+        for (int s = 0; s < n; s++) {
+            byte[] a = batch.au()[s];
+            int known = 0;
+            double sum = 0;
+            for (int k = 0; a != null && k < a.length; k++) {
+                if (a[k] != AuLabels.UNKNOWN) {
+                    known++;
+                    double pw = positiveWeights == null ? 1 : positiveWeights[k];
+                    double y = a[k];
+                    double sig = 1 / (1 + Math.exp(-z[s][k]));
+                    sum += (sig * (pw * y + 1 - y) - pw * y) * dz[s][k];
+                }
+            }
+            au[s] = known == 0 ? 0 : sum / known;
+            int label = batch.expression()[s];
+            if (label >= 0) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (float x : e[s]) {
+                    max = Math.max(max, x);
+                }
+                double total = 0;
+                double weighted = 0;
+                for (int c = 0; c < e[s].length; c++) {
+                    double p = Math.exp(e[s][c] - max);
+                    total += p;
+                    weighted += p * de[s][c];
+                }
+                fe[s] = weighted / total - de[s][label];
+            }
+        }
+        return new SampleLosses(au, fe);
+    }
+
+    /**
+     * d_s by double backward (any backbone): with per-sample factors e_s = 1, g(e) = grad_theta sum_s e_s l_s is
+     * built with {@code create_graph}, and d(g . v)/d e_s = v . grad l_s. When the batch is the one of the kept
+     * {@link #backward} pass at the same theta, that pass's forward graph is reused and stays usable for
+     * {@link #backwardAgain}.
+     */
+    SampleLosses byDoubleBackward(LabelledBatch batch, float[] v) {
         boolean reuse = kept != null && kept.batch == batch;
         if (!reuse) {
             drop();
@@ -277,13 +345,23 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
         }
     }
 
-    /** One double backward for all directions: the first, graph-building backward pass is shared. */
+    /**
+     * Forward mode per direction on the conv backbone; on the face-api one a double backward whose first,
+     * graph-building pass all directions share.
+     */
     @Override
     public SampleLosses[] directionalDerivatives(LabelledBatch batch, float[][] directions) {
         for (float[] v : directions) {
             if (v.length != count) {
                 throw new IllegalArgumentException("expected a direction of " + count + " values, got " + v.length);
             }
+        }
+        if (!config.isFaceApi()) {
+            SampleLosses[] out = new SampleLosses[directions.length];
+            for (int d = 0; d < directions.length; d++) {
+                out[d] = byForwardMode(batch, directions[d]);
+            }
+            return out;
         }
         drop();
         try (PointerScope scope = new PointerScope()) {
@@ -363,13 +441,7 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
     }
 
     private Pass pass(ImageTensor images) {
-        if (images.channels() != config.channels() || images.height() != config.inputSize()
-            || images.width() != config.inputSize()) {
-            throw new IllegalArgumentException("the network takes " + config.inputSize() + "x" + config.inputSize() + "x"
-                + config.channels() + " images, got " + images.height() + "x" + images.width() + "x" + images.channels());
-        }
-        Tensor x = torch.empty(images.count(), images.channels(), images.height(), images.width());
-        x.data_ptr_float().put(images.data());
+        Tensor x = input(images);
         if (config.isFaceApi()) {
             int blocks = config.convChannels().length;
             int p = FaceApiBackbone.tensorCount(blocks);
@@ -395,6 +467,17 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
         Tensor au = torch.linear(features, theta[p + 2], new TensorOptional(theta[p + 3]));
         Tensor fe = torch.linear(features, theta[p + 4], new TensorOptional(theta[p + 5]));
         return new Pass(features, au, fe);
+    }
+
+    private Tensor input(ImageTensor images) {
+        if (images.channels() != config.channels() || images.height() != config.inputSize()
+            || images.width() != config.inputSize()) {
+            throw new IllegalArgumentException("the network takes " + config.inputSize() + "x" + config.inputSize() + "x"
+                + config.channels() + " images, got " + images.height() + "x" + images.width() + "x" + images.channels());
+        }
+        Tensor x = torch.empty(images.count(), images.channels(), images.height(), images.width());
+        x.data_ptr_float().put(images.data());
+        return x;
     }
 
     /**

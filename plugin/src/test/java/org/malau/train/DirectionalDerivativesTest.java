@@ -76,7 +76,7 @@ class DirectionalDerivativesTest {
     }
 
     /**
-     * LibTorch's double-backward derivatives equal the single-sample ones (and the finite
+     * LibTorch's exact derivatives (forward mode on this conv network) equal the single-sample ones (and the finite
      * differences), for AU and expression samples, whether or not a kept backward pass is reused.
      */
     @Test
@@ -103,7 +103,7 @@ class DirectionalDerivativesTest {
             // an AU sample has no expression loss and vice versa: those derivatives are exactly 0
             assertTrue((s < 8 ? fresh.expression()[s] : fresh.au()[s]) == 0, "other task of sample " + s);
         }
-        System.out.println("exact (double backward) vs single-sample gradients: cosine " + cosine(d, exact)
+        System.out.println("exact (forward mode) vs single-sample gradients: cosine " + cosine(d, exact)
             + "; vs central difference " + cosine(d, c) + "; reused pass vs fresh " + cosine(r, d));
         assertTrue(cosine(d, exact) >= 0.99999, "exact vs single-sample: " + cosine(d, exact));
         assertTrue(cosine(r, d) >= 0.99999, "reused vs fresh: " + cosine(r, d));
