@@ -1,5 +1,6 @@
 package org.malau.model;
 
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
@@ -11,8 +12,8 @@ import org.bytedeco.pytorch.global.torch;
  * (the tangent of a convolution is the convolution of the input's tangent plus that of the input with the weights'
  * tangent; ReLU keeps the tangent where its input is positive; max pooling takes the tangent of the element it
  * picked). MAL needs exactly these directional derivatives, v . grad l_s for every sample, and LibTorch's own
- * forward mode is not reachable through JavaCPP; the double backward that gives them too costs about two backward
- * passes where this costs about three forward ones (bench/RESULTS.md). Call inside a no-grad scope.
+ * forward mode is not reachable through JavaCPP; the double backward that gives them too took 2.6-2.8 times as long
+ * side by side, its own forward pass included (bench/RESULTS.md). Call inside a no-grad scope.
  */
 final class ConvNetTangents {
     private static final long[] ONE = {1, 1};
@@ -33,6 +34,8 @@ final class ConvNetTangents {
      * @param convs number of convolution blocks
      */
     static Logits along(Tensor x, Tensor[] theta, Tensor[] direction, int convs) {
+        // Made per call, not static: a native object made inside the caller's PointerScope is freed with it.
+        Scalar zero = new Scalar(0.0);
         Tensor dx = null;
         for (int i = 0; i < convs; i++) {
             Tensor w = theta[2 * i];
@@ -44,7 +47,7 @@ final class ConvNetTangents {
                 dz = dz.add(torch.conv2d(dx, w, new TensorOptional(), ONE, ONE, ONE, 1));
             }
             Tensor a = torch.relu(z);
-            Tensor da = torch.threshold_backward(dz.contiguous(torch.MemoryFormat.ChannelsLast), z, new org.bytedeco.pytorch.Scalar(0.0));
+            Tensor da = torch.threshold_backward(dz.contiguous(torch.MemoryFormat.ChannelsLast), z, zero);
             T_TensorTensor_T pooled = torch.max_pool2d_with_indices(a, TWO, TWO, NO_PADDING, ONE, true);
             x = pooled.get0();
             // The indices are positions in each channel's plane, whatever the memory layout.
@@ -58,7 +61,7 @@ final class ConvNetTangents {
         Tensor dh = torch.linear(df, theta[p], new TensorOptional())
             .add(torch.linear(f, direction[p], new TensorOptional(direction[p + 1])));
         Tensor features = torch.relu(h);
-        Tensor dfeatures = torch.threshold_backward(dh, h, new org.bytedeco.pytorch.Scalar(0.0));
+        Tensor dfeatures = torch.threshold_backward(dh, h, zero);
         return new Logits(head(features, theta, p + 2), headTangent(features, dfeatures, theta, direction, p + 2),
             head(features, theta, p + 4), headTangent(features, dfeatures, theta, direction, p + 4));
     }

@@ -16,13 +16,14 @@ import com.sun.jna.Function;
  * <li>glibc's allocator keeps freed blocks up to 32 MiB in the heap and does not trim it: otherwise
  * every training step's activation buffers of a few MiB are fresh mmap'd pages (page faults; see
  * {@link TorchRuntime}).</li>
- * <li>glibc's top pad of 64 MiB: a thread's malloc arena other than the main one grows in heaps of at most 64 MiB,
- * and glibc (2.36 here, and older ones) unmaps such a heap as soon as it is entirely free, whatever the trim
- * threshold: only the top pad (128 KiB by default) holds it back. A training iteration needs more than one heap, so in the arena that held its
- * activations a heap was unmapped and mapped again every iteration: which arena that is depends on which JVM
- * thread made it, so a process ran either normally or 2-4 times slower with five times the page faults,
- * decided at start (bench/RESULTS.md). A pad of one heap keeps heaps mapped; the pad is also what each growth of
- * the heap asks the system for in advance, which reserves address space, not memory.</li>
+ * <li>glibc's top pad of 64 MiB: a thread's malloc arena other than the main one grows in heaps of at most
+ * 64 MiB, and glibc (2.36 here, and older ones) unmaps such a heap as soon as it is entirely free, whatever the
+ * trim threshold: only the top pad (128 KiB by default) holds it back. A training iteration needs more than one
+ * heap, so in the arena that held its activations a heap was unmapped and mapped again every iteration: which
+ * arena that is depends on which JVM thread made it, so a process ran either normally or 2-4 times slower with
+ * five times the page faults, decided at start (bench/RESULTS.md). A pad of one heap keeps heaps mapped; the pad
+ * is also what each growth of the heap asks the system for in advance, which reserves address space, not
+ * memory.</li>
  * </ul>
  * Each setting can be turned off with a system property for comparison:
  * {@code -Dmalau.tuning.openmp=false}, {@code -Dmalau.tuning.malloc=false}.

@@ -23,7 +23,8 @@ class ForwardModeDerivativesTest {
     @MethodSource("networks")
     void forwardModeEqualsDoubleBackward(String name, NetworkConfig config) {
         TorchMultiTaskNetwork net = TorchMultiTaskNetwork.create(config, 5);
-        // Heads far from their small initial weights and biases away from 0, so that every term of the loss derivative counts.
+        // Heads far from their small initial weights and biases away from 0, so that every term of the loss
+        // derivative counts.
         SplittableRandom r = new SplittableRandom(11);
         float[] theta = net.parameters();
         for (int i = 0; i < theta.length; i++) {
