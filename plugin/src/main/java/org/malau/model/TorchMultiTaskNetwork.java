@@ -257,45 +257,33 @@ public final class TorchMultiTaskNetwork implements MultiTaskNetwork {
     }
 
     /**
-     * Per sample the derivative of its AU and expression losses ({@link #sampleLosses}) given its logits z and their
-     * derivatives dz along a direction: for the binary cross-entropy with positive weight p, dl/dz = sigmoid(z) (p y +
-     * 1 - y) - p y, averaged over the sample's known AUs; for the softmax cross-entropy, softmax(z) - onehot(label).
+     * Per sample the derivative of its AU and expression losses ({@link #sampleLosses}) along a direction: dl/dz of
+     * {@link AuBinaryCrossEntropy} and {@link ExpressionCrossEntropy} at the logits z, dotted with the logits'
+     * derivatives dz along that direction.
      */
     private SampleLosses lossDerivatives(LabelledBatch batch, float[][] z, float[][] dz, float[][] e, float[][] de) {
+        AuBinaryCrossEntropy auLoss = new AuBinaryCrossEntropy(positiveWeights);
+        ExpressionCrossEntropy feLoss = new ExpressionCrossEntropy();
         int n = batch.size();
         double[] au = new double[n];
         double[] fe = new double[n];
+        double[] auGradient = new double[config.auCount()];
+        double[] feGradient = new double[config.expressionCount()];
         for (int s = 0; s < n; s++) {
-            byte[] a = batch.au()[s];
-            int known = 0;
-            double sum = 0;
-            for (int k = 0; a != null && k < a.length; k++) {
-                if (a[k] != AuLabels.UNKNOWN) {
-                    known++;
-                    double pw = positiveWeights == null ? 1 : positiveWeights[k];
-                    double y = a[k];
-                    double sig = 1 / (1 + Math.exp(-z[s][k]));
-                    sum += (sig * (pw * y + 1 - y) - pw * y) * dz[s][k];
-                }
-            }
-            au[s] = known == 0 ? 0 : sum / known;
-            int label = batch.expression()[s];
-            if (label >= 0) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (float x : e[s]) {
-                    max = Math.max(max, x);
-                }
-                double total = 0;
-                double weighted = 0;
-                for (int c = 0; c < e[s].length; c++) {
-                    double p = Math.exp(e[s][c] - max);
-                    total += p;
-                    weighted += p * de[s][c];
-                }
-                fe[s] = weighted / total - de[s][label];
-            }
+            auLoss.evaluate(z[s], batch.au()[s], auGradient);
+            feLoss.evaluate(e[s], batch.expression()[s], feGradient);
+            au[s] = dot(auGradient, dz[s]);
+            fe[s] = dot(feGradient, de[s]);
         }
         return new SampleLosses(au, fe);
+    }
+
+    private static double dot(double[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     /**
