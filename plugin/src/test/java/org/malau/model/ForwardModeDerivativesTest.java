@@ -52,6 +52,15 @@ class ForwardModeDerivativesTest {
         assertArrayEquals(twice.au(), forward.au(), 1e-4 * scale, name + " AU losses");
         assertArrayEquals(twice.expression(), forward.expression(), 1e-4 * scale, name + " expression losses");
         assertArrayEquals(theta, net.parameters(), name + ": theta must not move");
+
+        // The double backward's other path (the face-api backbone's): reusing a kept backward pass of this batch,
+        // which must stay usable for backwardAgain.
+        SampleWeights w = SampleWeights.uniform(batch, 0.1, 0.1);
+        float[] fresh = net.backward(batch, w).gradient();
+        SampleLosses reused = net.byDoubleBackward(batch, v);
+        assertArrayEquals(twice.au(), reused.au(), 1e-6 * scale, name + " AU losses, reused pass");
+        assertArrayEquals(twice.expression(), reused.expression(), 1e-6 * scale, name + " expression losses, reused pass");
+        assertArrayEquals(fresh, net.backwardAgain(w).gradient(), 1e-6f, name + ": backwardAgain after the reused pass");
     }
 
     private static double maxAbs(double[] a) {
